@@ -1,0 +1,1 @@
+//! End-to-end tests of the OrgKey desktop app, driven through WebDriver.

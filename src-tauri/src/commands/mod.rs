@@ -1,0 +1,3 @@
+//! Tauri commands, one file per domain, each a one-line call into `orgkey-core`.
+
+pub mod app;
