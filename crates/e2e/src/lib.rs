@@ -1,1 +1,90 @@
-//! End-to-end tests of the OrgKey desktop app, driven through WebDriver.
+//! End-to-end tests of the OrgKey desktop app, driven through WebDriver
+//! (tauri-driver → WebKitWebDriver → the real app under Xvfb, with the real keychain).
+//!
+//! `make e2e` (scripts/e2e) sets the stage and tells these helpers where things are
+//! through the environment; the tests must never start or stop shared services
+//! themselves, and never reach beyond 127.0.0.1.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use fantoccini::elements::Element;
+use fantoccini::wd::Capabilities;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+/// Set by scripts/e2e: the absolute path of the app binary under test.
+const APP_ENV: &str = "ORGKEY_E2E_APP";
+/// Set by scripts/e2e: tauri-driver's address.
+const DRIVER_ENV: &str = "ORGKEY_E2E_DRIVER";
+/// Set by scripts/e2e: where screenshots go.
+const SHOTS_ENV: &str = "ORGKEY_E2E_SHOTS";
+
+fn env(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| {
+        panic!("{name} is not set: run the end-to-end tests with `make e2e`, which starts Xvfb, a keyring and tauri-driver")
+    })
+}
+
+/// A running app with a WebDriver session on its main window.
+pub struct App {
+    pub client: Client,
+}
+
+impl App {
+    /// Starts the app through tauri-driver and waits until its page has loaded.
+    pub async fn start() -> App {
+        let mut capabilities = Capabilities::new();
+        capabilities.insert("browserName".into(), json!("wry"));
+        capabilities.insert(
+            "tauri:options".into(),
+            json!({ "application": env(APP_ENV) }),
+        );
+        let client = ClientBuilder::rustls()
+            .expect("rustls could not start")
+            .capabilities(capabilities)
+            .connect(&env(DRIVER_ENV))
+            .await
+            .expect("no WebDriver session: is tauri-driver running (make e2e)?");
+        let app = App { client };
+        app.find(Locator::Css("#app > *")).await;
+        app
+    }
+
+    /// Waits up to ten seconds for an element.
+    pub async fn find(&self, locator: Locator<'_>) -> Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(locator)
+            .await
+            .unwrap_or_else(|error| panic!("{locator:?} did not appear: {error}"))
+    }
+
+    /// Waits for an element whose whole text is `text`.
+    pub async fn find_text(&self, tag: &str, text: &str) -> Element {
+        let xpath = format!("//{tag}[normalize-space()='{text}']");
+        self.find(Locator::XPath(&xpath)).await
+    }
+
+    /// Saves a PNG of the window as `target/e2e-shots/NAME.png` and returns its size.
+    pub async fn screenshot(&self, name: &str) -> usize {
+        // WebKitWebDriver has been seen to hang on screenshots (with the DMA-BUF
+        // renderer off); a test must fail, not hang.
+        let png = tokio::time::timeout(Duration::from_secs(20), self.client.screenshot())
+            .await
+            .expect("the screenshot took over 20 s")
+            .expect("screenshot failed");
+        let dir = PathBuf::from(env(SHOTS_ENV));
+        std::fs::create_dir_all(&dir).expect("cannot create the screenshot folder");
+        std::fs::write(dir.join(format!("{name}.png")), &png).expect("cannot save screenshot");
+        png.len()
+    }
+
+    pub async fn close(self) {
+        self.client
+            .close()
+            .await
+            .expect("closing the session failed");
+    }
+}

@@ -29,5 +29,8 @@ pub fn session_user(shared: &Shared, store: &Store, headers: &HeaderMap) -> Opti
 pub fn start_session(shared: &Shared, store: &mut Store, user_id: &str) -> String {
     let sid = tokens::random_alnum(40);
     store.browser.insert(sid.clone(), user_id.to_string());
-    format!("{}={sid}; Path=/; HttpOnly; SameSite=Lax", cookie_name(shared))
+    format!(
+        "{}={sid}; Path=/; HttpOnly; SameSite=Lax",
+        cookie_name(shared)
+    )
 }

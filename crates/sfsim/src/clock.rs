@@ -18,7 +18,7 @@ impl Clock {
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_millis() as i64)
             .unwrap_or(0);
-        wall + self.offset_ms.load(Ordering::SeqCst)
+        wall.saturating_add(self.offset_ms.load(Ordering::SeqCst))
     }
 
     pub fn now_secs(&self) -> i64 {
@@ -27,7 +27,17 @@ impl Clock {
 
     /// Moves simulated time forward.
     pub fn advance(&self, by: Duration) {
-        self.offset_ms
-            .fetch_add(by.as_millis() as i64, Ordering::SeqCst);
+        let ms = i64::try_from(by.as_millis()).unwrap_or(i64::MAX);
+        // Saturate rather than wrap: an absurd advance must not send time backwards.
+        let _ = self
+            .offset_ms
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |o| {
+                Some(o.saturating_add(ms))
+            });
     }
+}
+
+/// Seconds from a fixture as milliseconds, saturating instead of overflowing.
+pub fn secs_to_ms(secs: u64) -> i64 {
+    i64::try_from(secs).unwrap_or(i64::MAX).saturating_mul(1000)
 }

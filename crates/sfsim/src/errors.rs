@@ -58,25 +58,19 @@ pub const MISSING_CHALLENGE: OAuthError = e("invalid_request", "missing required
 pub const BAD_CHALLENGE_METHOD: OAuthError = e("invalid_request", "invalid code challenge method");
 pub const MISSING_VERIFIER: OAuthError = e("invalid_grant", "invalid code verifier");
 pub const WRONG_VERIFIER: OAuthError = e("invalid_request", "invalid code verifier");
-pub const MISSING_GRANT_TYPE: OAuthError = e("unsupported_grant_type", "grant type not supported");
-pub const MISSING_PARAM: OAuthError = e("invalid_request", "missing required parameter");
 pub const REDIRECT_MISMATCH: OAuthError = e(
     "redirect_uri_mismatch",
     "redirect_uri must match configuration",
 );
 pub const REDIRECT_MISSING: OAuthError = e("redirect_uri_missing", "redirect_uri must be provided");
-pub const UNSUPPORTED_RESPONSE_TYPE: OAuthError = e(
-    "unsupported_response_type",
-    "response type not supported",
-);
+pub const UNSUPPORTED_RESPONSE_TYPE: OAuthError =
+    e("unsupported_response_type", "response type not supported");
 pub const ACCESS_DENIED: OAuthError = e("access_denied", "end-user denied authorization");
 pub const AUTHORIZATION_PENDING: OAuthError = e("authorization_pending", "authorization pending");
 pub const FLOW_NOT_ENABLED: OAuthError = e("invalid_client", "flow not enabled for this app");
 pub const INVALID_TOKEN: OAuthError = e("invalid_token", "invalid token");
-pub const UNSUPPORTED_TOKEN_TYPE: OAuthError = e(
-    "unsupported_token_type",
-    "this token type is not supported",
-);
+pub const UNSUPPORTED_TOKEN_TYPE: OAuthError =
+    e("unsupported_token_type", "this token type is not supported");
 
 impl IntoResponse for OAuthError {
     fn into_response(self) -> Response {
@@ -118,5 +112,9 @@ impl IntoResponse for RestError {
 
 pub fn rest_error(status: u16, code: &str, message: &str) -> Response {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST);
-    (status, Json(json!([{"message": message, "errorCode": code}]))).into_response()
+    (
+        status,
+        Json(json!([{"message": message, "errorCode": code}])),
+    )
+        .into_response()
 }

@@ -273,7 +273,10 @@ impl Fixtures {
         }
         for a in &self.apps {
             if a.client_id.is_empty() {
-                return Err(FixtureError::Invalid(format!("app {:?} has no client_id", a.name)));
+                return Err(FixtureError::Invalid(format!(
+                    "app {:?} has no client_id",
+                    a.name
+                )));
             }
         }
         Ok(())

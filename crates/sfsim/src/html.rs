@@ -38,7 +38,12 @@ font-size:16px}.error{color:#b00020}.brand{color:#666;font-size:12px}";
 /// The login form. `action` posts `request`, `username`, `password`.
 pub fn login(action: &str, request: &str, username: &str, error: Option<&str>) -> Response {
     let error = error
-        .map(|e| format!("<p class=\"error\" role=\"alert\" id=\"error\">{}</p>", escape(e)))
+        .map(|e| {
+            format!(
+                "<p class=\"error\" role=\"alert\" id=\"error\">{}</p>",
+                escape(e)
+            )
+        })
         .unwrap_or_default();
     let body = format!(
         "<h1>Log In</h1>{error}\
@@ -58,7 +63,13 @@ pub fn login(action: &str, request: &str, username: &str, error: Option<&str>) -
 }
 
 /// The approval page: "Allow" or "Deny" posted as `action`.
-pub fn approve(action: &str, request: &str, app_name: &str, username: &str, scopes: &[String]) -> Response {
+pub fn approve(
+    action: &str,
+    request: &str,
+    app_name: &str,
+    username: &str,
+    scopes: &[String],
+) -> Response {
     let items: String = scopes
         .iter()
         .map(|s| format!("<li>{}</li>", escape(s)))
@@ -82,7 +93,12 @@ pub fn approve(action: &str, request: &str, app_name: &str, username: &str, scop
 /// The device verification page: the user types the code shown on the device.
 pub fn device_code(action: &str, prefill: &str, error: Option<&str>) -> Response {
     let error = error
-        .map(|e| format!("<p class=\"error\" role=\"alert\" id=\"error\">{}</p>", escape(e)))
+        .map(|e| {
+            format!(
+                "<p class=\"error\" role=\"alert\" id=\"error\">{}</p>",
+                escape(e)
+            )
+        })
         .unwrap_or_default();
     let body = format!(
         "<h1>Connect Your Device</h1>{error}\

@@ -16,6 +16,8 @@ pub struct Grant {
     pub user_id: String,
     pub scopes: Vec<String>,
     pub role: HostRole,
+    /// The authorize request's `nonce`, echoed in the `id_token`.
+    pub nonce: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -75,6 +77,7 @@ pub struct AuthorizeRequest {
     pub force_login: bool,
     pub force_consent: bool,
     pub login_hint: Option<String>,
+    pub nonce: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -91,7 +94,8 @@ pub struct Otp {
     pub used: bool,
 }
 
-#[derive(Debug, Default)]
+/// No `Debug`: it holds every live token.
+#[derive(Default)]
 pub struct Store {
     pub org: Org,
     pub users: Vec<User>,
@@ -147,7 +151,7 @@ impl Store {
             .app(client_id)
             .and_then(|a| a.session_timeout_secs)
             .unwrap_or(self.org.session_timeout_secs);
-        secs as i64 * 1000
+        crate::clock::secs_to_ms(secs)
     }
 
     /// The live access token, touched (Salesforce's timeout counts from last use).
@@ -170,7 +174,11 @@ impl Store {
         for r in self.refresh.values_mut().filter(|r| r.family == family) {
             r.alive = false;
         }
-        for a in self.access.values_mut().filter(|a| a.family == Some(family)) {
+        for a in self
+            .access
+            .values_mut()
+            .filter(|a| a.family == Some(family))
+        {
             a.alive = false;
         }
     }
@@ -181,8 +189,7 @@ impl Store {
     }
 }
 
-/// What every handler shares.
-#[derive(Debug)]
+/// What every handler shares. No `Debug`, for the same reason as [`Store`].
 pub struct Shared {
     pub store: Mutex<Store>,
     pub clock: Clock,
@@ -190,6 +197,8 @@ pub struct Shared {
     /// `http://127.0.0.1:PORT` (or `https://`): the My Domain and instance.
     pub base_url: String,
     pub tls: bool,
+    /// Write one line per request to stderr.
+    pub log: bool,
 }
 
 pub type AppState = Arc<Shared>;

@@ -155,8 +155,16 @@ impl Faults {
 }
 
 /// Switches of a running simulator. Cheap to clone.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Switches(pub(crate) AppState);
+
+impl std::fmt::Debug for Switches {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Switches")
+            .field("base_url", &self.0.base_url)
+            .finish_non_exhaustive()
+    }
+}
 
 impl Switches {
     pub fn set_fault(&self, endpoint: Endpoint, fault: Fault) {

@@ -99,6 +99,11 @@ pub fn issue(
         "token_type": "Bearer",
         "issued_at": issued_at,
     });
+    if crate::id_token::wanted(&grant)
+        && let Some(id_token) = crate::id_token::sign(shared, store, &grant, &access)
+    {
+        body["id_token"] = Value::String(id_token);
+    }
     if with_refresh {
         let family = family.unwrap_or_else(|| store.new_family());
         // The access token belongs to the family too, so revoking it cascades.

@@ -18,7 +18,9 @@ impl MemoryVault {
 
     fn entries(&self) -> std::sync::MutexGuard<'_, HashMap<String, Secret>> {
         // A test that panicked while holding the lock leaves usable data behind.
-        self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.entries
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
@@ -48,13 +50,19 @@ mod tests {
         for kind in SecretKind::ALL {
             vault.set("a", kind, &Secret::new("x")).unwrap();
         }
-        vault.set("b", SecretKind::Password, &Secret::new("y")).unwrap();
+        vault
+            .set("b", SecretKind::Password, &Secret::new("y"))
+            .unwrap();
         vault.delete_all("a").unwrap();
         for kind in SecretKind::ALL {
             assert!(vault.get("a", kind).unwrap().is_none());
         }
         assert_eq!(
-            vault.get("b", SecretKind::Password).unwrap().unwrap().expose(),
+            vault
+                .get("b", SecretKind::Password)
+                .unwrap()
+                .unwrap()
+                .expose(),
             "y"
         );
     }

@@ -34,6 +34,7 @@ pub fn grant(ctx: &mut Ctx) -> Result<Value, OAuthError> {
             .cloned()
             .collect(),
         role: ctx.role,
+        nonce: None,
     };
     Ok(tokens::issue(ctx.shared, ctx.store, grant, None, false))
 }

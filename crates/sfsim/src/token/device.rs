@@ -74,6 +74,7 @@ pub fn poll(ctx: &mut Ctx) -> Result<Value, OAuthError> {
         user_id,
         scopes: d.scopes.clone(),
         role: d.role,
+        nonce: None,
     };
     let refresh = tokens::grants_refresh(&grant.scopes);
     Ok(tokens::issue(ctx.shared, ctx.store, grant, None, refresh))

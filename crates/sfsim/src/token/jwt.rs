@@ -52,11 +52,17 @@ pub fn grant(ctx: &mut Ctx) -> Result<Value, OAuthError> {
     if exp_secs < ctx.shared.clock.now_secs() as f64 {
         return Err(errors::EXPIRED_CODE);
     }
-    let jti = claims.get("jti").and_then(Value::as_str).map(str::to_string);
+    let jti = claims
+        .get("jti")
+        .and_then(Value::as_str)
+        .map(str::to_string);
     if jti.as_ref().is_some_and(|j| ctx.store.jtis.contains(j)) {
         return Err(errors::JTI_REUSED);
     }
-    let sub = claims.get("sub").and_then(Value::as_str).unwrap_or_default();
+    let sub = claims
+        .get("sub")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
     let user = ctx
         .store
         .user_by_name(sub)
@@ -87,6 +93,7 @@ pub fn grant(ctx: &mut Ctx) -> Result<Value, OAuthError> {
         user_id: user.id.clone(),
         scopes: app.scopes.clone(),
         role: ctx.role,
+        nonce: None,
     };
     Ok(tokens::issue(ctx.shared, ctx.store, grant, None, false))
 }

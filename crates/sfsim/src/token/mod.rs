@@ -24,8 +24,6 @@ use crate::errors::{self, OAuthError};
 use crate::fixtures::{App, HostRole, PermittedUsers, User};
 use crate::store::{AppState, Shared, Store};
 
-pub use jwt::accepted_audiences;
-
 /// Form parameters; an empty value counts as absent, as it does for Salesforce.
 #[derive(Debug, Default)]
 pub struct Params(HashMap<String, String>);
@@ -40,7 +38,10 @@ impl Params {
     }
 
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.0.get(name).map(String::as_str).filter(|v| !v.is_empty())
+        self.0
+            .get(name)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
     }
 }
 
@@ -71,7 +72,10 @@ impl ClientAuth {
                     .unwrap_or_default()
             };
             auth.id = auth.id.or(Some(decode(id)));
-            auth.secret = auth.secret.or(Some(decode(secret))).filter(|s| !s.is_empty());
+            auth.secret = auth
+                .secret
+                .or(Some(decode(secret)))
+                .filter(|s| !s.is_empty());
         }
         auth
     }
@@ -137,7 +141,11 @@ fn dispatch(ctx: &mut Ctx) -> Result<Value, OAuthError> {
 }
 
 /// The app a request names, as the called host sees it.
-pub fn lookup_app(store: &Store, role: HostRole, client_id: Option<&str>) -> Result<App, OAuthError> {
+pub fn lookup_app(
+    store: &Store,
+    role: HostRole,
+    client_id: Option<&str>,
+) -> Result<App, OAuthError> {
     let client_id = client_id.ok_or(errors::INVALID_CLIENT_ID)?;
     if !store.org.answers_as.contains(&role) {
         return Err(errors::INVALID_CLIENT_ID);
@@ -200,4 +208,8 @@ pub fn resolve_scopes(app: &App, requested: Option<&str>) -> Result<Vec<String>,
         }
     }
     Ok(out)
+}
+
+pub fn device_lifetime_ms() -> i64 {
+    device::DEVICE_CODE_LIFETIME_MS
 }

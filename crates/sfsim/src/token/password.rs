@@ -28,6 +28,7 @@ pub fn grant(ctx: &mut Ctx) -> Result<Value, OAuthError> {
         user_id: user.id.clone(),
         scopes: app.scopes.clone(),
         role: ctx.role,
+        nonce: None,
     };
     Ok(tokens::issue(ctx.shared, ctx.store, grant, None, false))
 }

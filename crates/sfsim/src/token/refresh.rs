@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use super::{Ctx, check_secret, check_user, lookup_app};
+use crate::clock::secs_to_ms;
 use crate::errors::{self, OAuthError};
 use crate::fixtures::RefreshPolicy;
 use crate::tokens;
@@ -32,8 +33,8 @@ pub fn grant(ctx: &mut Ctx) -> Result<Value, OAuthError> {
     let expired = match app.refresh_policy {
         RefreshPolicy::UntilRevoked => false,
         RefreshPolicy::Immediately => true,
-        RefreshPolicy::ExpireAfter { secs } => now - r.issued_ms > secs as i64 * 1000,
-        RefreshPolicy::ExpireIfUnused { secs } => now - r.last_used_ms > secs as i64 * 1000,
+        RefreshPolicy::ExpireAfter { secs } => now - r.issued_ms > secs_to_ms(secs),
+        RefreshPolicy::ExpireIfUnused { secs } => now - r.last_used_ms > secs_to_ms(secs),
     };
     if expired {
         ctx.store.kill_family(r.family);
@@ -53,6 +54,14 @@ pub fn grant(ctx: &mut Ctx) -> Result<Value, OAuthError> {
     }
     let mut grant = r.grant;
     grant.role = ctx.role;
+    // A nonce belongs to one authorize request; refreshed id_tokens carry none.
+    grant.nonce = None;
     let rotate = app.rotate_refresh_tokens;
-    Ok(tokens::issue(ctx.shared, ctx.store, grant, Some(r.family), rotate))
+    Ok(tokens::issue(
+        ctx.shared,
+        ctx.store,
+        grant,
+        Some(r.family),
+        rotate,
+    ))
 }
