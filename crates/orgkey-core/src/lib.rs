@@ -7,9 +7,22 @@
 //! values travel as [`Secret`] and rest only in the operating system's keychain.
 
 pub mod about;
+pub mod catalog;
+pub mod certs;
+pub mod error;
 pub mod explain;
+pub mod flows;
 pub mod home;
+pub mod http;
+pub mod identity;
+pub mod interop;
+pub mod open;
+pub mod org;
+pub mod revoke;
 pub mod secret;
+pub mod session;
+pub mod signin;
+pub mod token;
 pub mod vault;
 
 pub use explain::{Explain, Explanation, Kind};

@@ -72,3 +72,8 @@ impl Explain for Explanation {
         self.clone()
     }
 }
+
+mod auth;
+mod salesforce;
+
+pub use salesforce::explain_refusal;
