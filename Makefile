@@ -17,6 +17,7 @@ help:
 	@echo "make test     install what is missing, then run every check CI runs"
 	@echo "make e2e      only the end-to-end tests of the real app (Xvfb, keyring, WebDriver)"
 	@echo "make package  build a .deb of the app"
+	@echo "make bench    time orgkey token from the cache against /bin/true and a JWT login"
 	@echo "make bindings regenerate the TypeScript types shared with Rust"
 
 setup:
@@ -53,6 +54,9 @@ layering:
 e2e: ui
 	$(CARGO) build -p orgkey-app
 	scripts/e2e
+
+bench: setup
+	scripts/bench
 
 bindings:
 	UPDATE_BINDINGS=1 $(CARGO) test -p orgkey-app --lib bindings

@@ -9,6 +9,7 @@
 pub mod about;
 pub mod catalog;
 pub mod certs;
+pub mod draft;
 pub mod error;
 pub mod explain;
 pub mod flows;

@@ -100,7 +100,7 @@ impl Explain for CatalogError {
             CatalogError::NotFound(alias) => Explanation::new(
                 Kind::Input,
                 format!("No org has the alias {alias:?}."),
-                "Check the spelling (aliases are case-sensitive); `orgkey list` shows every alias.",
+                "Check the spelling (aliases are case-sensitive); `orgkey org list` shows every alias.",
             ),
             CatalogError::NoHome(no_home) => no_home.explain(),
             CatalogError::SecretsLeft { alias, source, .. } => {
