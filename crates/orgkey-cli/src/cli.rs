@@ -40,6 +40,9 @@ pub enum Command {
     Import(ImportArgs),
     /// Print shell completions.
     Completions { shell: clap_complete::Shell },
+    /// Internal: holds the clipboard for `token --copy` after that command exits.
+    #[command(hide = true, name = "__serve-clipboard")]
+    ServeClipboard,
 }
 
 #[derive(Subcommand)]
@@ -222,6 +225,9 @@ pub struct TokenArgs {
     /// Check the token with Salesforce before printing it (renewing it if dead).
     #[arg(long)]
     pub verify: bool,
+    /// Put the token on the clipboard instead of printing it.
+    #[arg(long, conflicts_with = "json")]
+    pub copy: bool,
     #[command(flatten)]
     pub stateless: StatelessArgs,
 }

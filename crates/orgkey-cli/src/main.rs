@@ -45,6 +45,7 @@ async fn run(command: Command) -> Result<(), Failure> {
         Command::Cert(command) => commands::cert::run(command),
         Command::Export(args) => commands::interop::export(args),
         Command::Import(args) => commands::interop::import(args).await,
+        Command::ServeClipboard => commands::clipboard::serve(),
         Command::Completions { shell } => {
             commands::completions(shell);
             Ok(())

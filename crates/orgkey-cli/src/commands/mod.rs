@@ -2,6 +2,7 @@
 //! beyond wiring arguments to `orgkey-core` and printing the result.
 
 pub mod cert;
+pub mod clipboard;
 pub mod interop;
 pub mod login;
 pub mod open;

@@ -28,6 +28,11 @@ pub async fn run(args: TokenArgs) -> Result<(), Failure> {
     if args.json {
         return output::json(&token_json(&tokens, alias));
     }
+    if args.copy {
+        super::clipboard::copy(&tokens.access_token)?;
+        eprintln!("Copied the access token to the clipboard.");
+        return Ok(());
+    }
     println!("{}", tokens.access_token.expose());
     Ok(())
 }
