@@ -47,3 +47,30 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) {
         println!("{}", line(row.clone()));
     }
 }
+
+/// A spinner on stderr while a long wait runs, only on a terminal; cleared on drop.
+pub struct Spinner(Option<tokio::task::JoinHandle<()>>);
+
+impl Spinner {
+    pub fn start(message: &'static str) -> Spinner {
+        if !std::io::stderr().is_terminal() {
+            eprintln!("{message}");
+            return Spinner(None);
+        }
+        Spinner(Some(tokio::spawn(async move {
+            for frame in ['|', '/', '-', '\\'].iter().cycle() {
+                eprint!("\r{frame} {message}");
+                tokio::time::sleep(std::time::Duration::from_millis(120)).await;
+            }
+        })))
+    }
+}
+
+impl Drop for Spinner {
+    fn drop(&mut self) {
+        if let Some(task) = self.0.take() {
+            task.abort();
+            eprint!("\r\x1b[2K");
+        }
+    }
+}

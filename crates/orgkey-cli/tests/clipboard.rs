@@ -59,27 +59,11 @@ fn clipboard(display: &str) -> String {
 fn copy_puts_the_token_on_the_clipboard_and_keeps_it_there() {
     let sim = Sim::start();
     let home = Home::new();
-    let added = home
-        .orgkey()
-        .args([
-            "org",
-            "add",
-            "cc",
-            "--flow",
-            "client-credentials",
-            "--login-url",
-            &sim.base,
-        ])
-        .args([
-            "--client-id",
-            "3MVG9demo.client.credentials",
-            "--client-secret-env",
-            "CS",
-        ])
-        .env("CS", "CCSECRET0005")
-        .output()
-        .unwrap();
-    assert!(added.status.success());
+    assert!(
+        add_client_credentials_org(&home, &sim, "cc")
+            .status
+            .success()
+    );
     let token =
         String::from_utf8(home.orgkey().args(["token", "cc"]).output().unwrap().stdout).unwrap();
 

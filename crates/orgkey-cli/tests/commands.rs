@@ -20,32 +20,11 @@ fn ok(output: Output) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
-fn add_client_credentials(home: &Home, sim: &Sim) {
-    ok(run(home
-        .orgkey()
-        .args([
-            "org",
-            "add",
-            "cc",
-            "--flow",
-            "client-credentials",
-            "--login-url",
-            &sim.base,
-        ])
-        .args([
-            "--client-id",
-            "3MVG9demo.client.credentials",
-            "--client-secret-env",
-            "CS",
-        ])
-        .env("CS", "CCSECRET0005")));
-}
-
 #[test]
 fn edit_changes_settings_and_keeps_the_rest() {
     let sim = Sim::start();
     let home = Home::new();
-    add_client_credentials(&home, &sim);
+    ok(add_client_credentials_org(&home, &sim, "cc"));
     ok(run(home.orgkey().args([
         "org",
         "edit",
@@ -76,7 +55,7 @@ fn edit_changes_settings_and_keeps_the_rest() {
 fn open_gives_a_single_use_url_and_revoke_kills_the_tokens() {
     let sim = Sim::start();
     let home = Home::new();
-    add_client_credentials(&home, &sim);
+    ok(add_client_credentials_org(&home, &sim, "cc"));
     let token = ok(run(home.orgkey().args(["token", "cc"])));
     let url = ok(run(home.orgkey().args(["open", "cc", "--url-only"])));
     assert!(url.starts_with(&sim.base), "{url}");

@@ -26,37 +26,6 @@ fn fails(output: Output, code: i32, phrase: &str) -> String {
     stderr
 }
 
-fn add_password_org(home: &Home, sim: &Sim, alias: &str, password: &str) -> Output {
-    run(home
-        .orgkey()
-        .args([
-            "org",
-            "add",
-            alias,
-            "--flow",
-            "password",
-            "--login-url",
-            &sim.base,
-        ])
-        .args([
-            "--client-id",
-            "3MVG9demo.password",
-            "--username",
-            "ada@acme.demo",
-        ])
-        .args([
-            "--client-secret-env",
-            "CS",
-            "--password-env",
-            "PW",
-            "--security-token-env",
-            "TOK",
-        ])
-        .env("CS", "PWDSECRET0003")
-        .env("PW", password)
-        .env("TOK", "ADATOKEN42"))
-}
-
 #[test]
 fn unknown_and_duplicate_aliases() {
     let sim = Sim::start();

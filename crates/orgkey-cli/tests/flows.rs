@@ -25,34 +25,7 @@ fn run(command: &mut Command) -> Output {
 fn password_org_token_is_cached_refreshed_verified_and_printed_alone() {
     let sim = Sim::start();
     let home = Home::new();
-    ok(run(home
-        .orgkey()
-        .args([
-            "org",
-            "add",
-            "pw",
-            "--flow",
-            "password",
-            "--login-url",
-            &sim.base,
-        ])
-        .args([
-            "--client-id",
-            "3MVG9demo.password",
-            "--username",
-            "ada@acme.demo",
-        ])
-        .args([
-            "--client-secret-env",
-            "CS",
-            "--password-env",
-            "PW",
-            "--security-token-env",
-            "TOK",
-        ])
-        .env("CS", "PWDSECRET0003")
-        .env("PW", "Passw0rd!")
-        .env("TOK", "ADATOKEN42")));
+    ok(add_password_org(&home, &sim, "pw", "Passw0rd!"));
 
     let first = ok(run(home.orgkey().args(["token", "pw"])));
     assert!(first.starts_with("00D5g000004Xyz1!"), "{first}");
@@ -171,24 +144,7 @@ fn jwt_org_with_a_key_file_and_stateless_jwt_for_pipelines() {
 fn client_credentials_org_and_its_my_domain_rule() {
     let sim = Sim::start();
     let home = Home::new();
-    ok(run(home
-        .orgkey()
-        .args([
-            "org",
-            "add",
-            "cc",
-            "--flow",
-            "client-credentials",
-            "--login-url",
-            &sim.base,
-        ])
-        .args([
-            "--client-id",
-            "3MVG9demo.client.credentials",
-            "--client-secret-env",
-            "CS",
-        ])
-        .env("CS", "CCSECRET0005")));
+    ok(add_client_credentials_org(&home, &sim, "cc"));
     assert!(ok(run(home.orgkey().args(["token", "cc"]))).starts_with("00D"));
 
     // On the login host Salesforce refuses: exit 3 with the explanation.

@@ -2,21 +2,26 @@
 //! the one function that turns a token-endpoint answer into a `TokenSet` or an
 //! `AuthError`, so no flow ever parses a body by hand.
 
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use serde::Deserialize;
 use url::Url;
 
 use crate::error::{AuthError, NetworkFailure};
+use crate::secret::Secret;
 use crate::token::{TokenResponse, TokenSet};
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const TOTAL_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// A client for Salesforce's endpoints. Cheap to clone.
+/// A client for Salesforce's endpoints. Cheap to clone. The reqwest client inside is
+/// built on first use: building it (TLS roots and all) costs milliseconds that
+/// `orgkey token` answering from its cache should not pay.
 #[derive(Clone)]
 pub struct Http {
-    client: reqwest::Client,
+    client: Arc<OnceLock<reqwest::Client>>,
+    total_timeout: Duration,
 }
 
 impl Http {
@@ -26,22 +31,26 @@ impl Http {
 
     /// A client that gives up on a whole request after `total` (tests use a short one).
     pub fn with_timeout(total: Duration) -> Result<Self, AuthError> {
-        let client = reqwest::Client::builder()
-            .user_agent(concat!("OrgKey/", env!("CARGO_PKG_VERSION")))
-            .connect_timeout(CONNECT_TIMEOUT)
-            .timeout(total)
-            // A redirect from the token endpoint is never an answer, and following it
-            // would resend credentials to wherever it points.
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|error| {
-                AuthError::Internal(format!("cannot build the HTTP client: {error}"))
-            })?;
-        Ok(Http { client })
+        Ok(Http {
+            client: Arc::new(OnceLock::new()),
+            total_timeout: total,
+        })
     }
 
     pub(crate) fn client(&self) -> &reqwest::Client {
-        &self.client
+        self.client.get_or_init(|| {
+            reqwest::Client::builder()
+                .user_agent(concat!("OrgKey/", env!("CARGO_PKG_VERSION")))
+                .connect_timeout(CONNECT_TIMEOUT)
+                .timeout(self.total_timeout)
+                // A redirect from the token endpoint is never an answer, and following
+                // it would resend credentials to wherever it points.
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                // Fails only when no TLS backend can start at all, which no request
+                // could survive either.
+                .expect("the HTTP client's TLS backend failed to start")
+        })
     }
 
     /// POSTs a form to `{host}/services/oauth2/token` and reads a token set.
@@ -55,6 +64,21 @@ impl Http {
         TokenSet::from_response(body)
     }
 
+    /// GETs `url` with the access token as Bearer; the raw response, for callers that
+    /// read its status themselves (a 401 means a dead token, not an outage).
+    pub(crate) async fn get_with_token(
+        &self,
+        url: &Url,
+        access_token: &Secret,
+    ) -> Result<reqwest::Response, AuthError> {
+        self.client()
+            .get(url.clone())
+            .bearer_auth(access_token.expose())
+            .send()
+            .await
+            .map_err(|error| classify(url, &error))
+    }
+
     /// POSTs a form to an endpoint below `host` and returns the successful response;
     /// OAuth errors and unavailability become `AuthError`s.
     pub(crate) async fn post_form(
@@ -65,7 +89,7 @@ impl Http {
     ) -> Result<reqwest::Response, AuthError> {
         let url = endpoint(host, path);
         let response = self
-            .client
+            .client()
             .post(url.clone())
             .form(form)
             .send()

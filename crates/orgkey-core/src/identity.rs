@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 use crate::error::AuthError;
-use crate::http::{Http, check, classify, endpoint, read_json};
+use crate::http::{Http, check, endpoint, read_json};
 use crate::token::TokenSet;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -24,13 +24,7 @@ pub async fn identity(http: &Http, tokens: &TokenSet) -> Result<Identity, AuthEr
         .id_url
         .clone()
         .ok_or(AuthError::Incomplete("no identity URL came with the token"))?;
-    let response = http
-        .client()
-        .get(url.clone())
-        .bearer_auth(tokens.access_token.expose())
-        .send()
-        .await
-        .map_err(|error| classify(&url, &error))?;
+    let response = http.get_with_token(&url, &tokens.access_token).await?;
     read_json(check(response).await?).await
 }
 
@@ -38,13 +32,7 @@ pub async fn identity(http: &Http, tokens: &TokenSet) -> Result<Identity, AuthEr
 /// every client's first call is). A dead token answers 401 `INVALID_SESSION_ID`.
 pub async fn verify(http: &Http, tokens: &TokenSet) -> Result<(), AuthError> {
     let url = endpoint(&tokens.instance_url, "services/data/");
-    let response = http
-        .client()
-        .get(url.clone())
-        .bearer_auth(tokens.access_token.expose())
-        .send()
-        .await
-        .map_err(|error| classify(&url, &error))?;
+    let response = http.get_with_token(&url, &tokens.access_token).await?;
     if response.status() == reqwest::StatusCode::UNAUTHORIZED {
         return Err(AuthError::SessionExpired);
     }

@@ -4,7 +4,7 @@ use serde::Deserialize;
 use url::Url;
 
 use crate::error::AuthError;
-use crate::http::{Http, check, classify, endpoint, read_json};
+use crate::http::{Http, check, endpoint, read_json};
 use crate::secret::Secret;
 use crate::token::TokenSet;
 
@@ -25,13 +25,7 @@ struct SingleAccess {
 /// `frontdoor.jsp` when the endpoint is not there. `path` is where to land ("/" for home).
 pub async fn open_url(http: &Http, tokens: &TokenSet, path: &str) -> Result<OpenUrl, AuthError> {
     let url = endpoint(&tokens.instance_url, "services/oauth2/singleaccess");
-    let response = http
-        .client()
-        .get(url.clone())
-        .bearer_auth(tokens.access_token.expose())
-        .send()
-        .await
-        .map_err(|error| classify(&url, &error))?;
+    let response = http.get_with_token(&url, &tokens.access_token).await?;
     match response.status().as_u16() {
         403 | 401 => return Err(AuthError::SessionExpired),
         404 | 405 => return Ok(frontdoor(tokens, path)),

@@ -231,3 +231,26 @@ async fn a_closed_port_is_a_network_failure() {
         "refused the connection",
     );
 }
+
+#[tokio::test]
+async fn an_untrusted_certificate_is_a_tls_failure() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../sfsim/tests/data");
+    let options = sfsim::Options {
+        port: 0,
+        tls: Some((
+            format!("{data}/tls.crt").into(),
+            format!("{data}/tls.key").into(),
+        )),
+        log: false,
+    };
+    let sim = sfsim::Sim::start_with(sfsim::Fixtures::demo(), options)
+        .await
+        .unwrap();
+    assert!(sim.base_url().starts_with("https://"));
+    let http = Http::with_timeout(Duration::from_secs(5)).unwrap();
+    expect(
+        password_login(&http, sim.base_url(), ADA.1).await,
+        Kind::Network,
+        "secure connection",
+    );
+}

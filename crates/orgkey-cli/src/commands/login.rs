@@ -44,12 +44,13 @@ pub async fn run(args: LoginArgs) -> Result<(), Failure> {
         Flow::Device { client_id, .. } => {
             let authorization = signin::device_start(&context.http, &org).await?;
             eprintln!(
-                "On any device, open {}\nand enter the code:  {}\n\nWaiting for approval (Ctrl+C to cancel)…",
+                "On any device, open {}\nand enter the code:  {}\n",
                 authorization.verification_uri, authorization.user_code
             );
             let cancelled = async {
                 let _ = tokio::signal::ctrl_c().await;
             };
+            let spinner = crate::output::Spinner::start("Waiting for approval (Ctrl+C to cancel)…");
             let tokens = device::wait_for_approval(
                 &context.http,
                 org.token_host(),
@@ -58,8 +59,9 @@ pub async fn run(args: LoginArgs) -> Result<(), Failure> {
                 DEVICE_MAX_WAIT,
                 cancelled,
             )
-            .await?;
-            sessions.store(&org, tokens)?
+            .await;
+            drop(spinner);
+            sessions.store(&org, tokens?)?
         }
         Flow::RefreshToken { .. }
         | Flow::Password { .. }

@@ -105,6 +105,67 @@ impl Home {
     }
 }
 
+/// Adds org `alias` with the demo password app as ada, with `password`.
+pub fn add_password_org(
+    home: &Home,
+    sim: &Sim,
+    alias: &str,
+    password: &str,
+) -> std::process::Output {
+    home.orgkey()
+        .args([
+            "org",
+            "add",
+            alias,
+            "--flow",
+            "password",
+            "--login-url",
+            &sim.base,
+        ])
+        .args([
+            "--client-id",
+            "3MVG9demo.password",
+            "--username",
+            "ada@acme.demo",
+        ])
+        .args([
+            "--client-secret-env",
+            "CS",
+            "--password-env",
+            "PW",
+            "--security-token-env",
+            "TOK",
+        ])
+        .env("CS", "PWDSECRET0003")
+        .env("PW", password)
+        .env("TOK", "ADATOKEN42")
+        .output()
+        .unwrap()
+}
+
+/// Adds org `alias` with the demo client-credentials app.
+pub fn add_client_credentials_org(home: &Home, sim: &Sim, alias: &str) -> std::process::Output {
+    home.orgkey()
+        .args([
+            "org",
+            "add",
+            alias,
+            "--flow",
+            "client-credentials",
+            "--login-url",
+            &sim.base,
+        ])
+        .args([
+            "--client-id",
+            "3MVG9demo.client.credentials",
+            "--client-secret-env",
+            "CS",
+        ])
+        .env("CS", "CCSECRET0005")
+        .output()
+        .unwrap()
+}
+
 pub fn demo_key_path() -> PathBuf {
     PathBuf::from(DEMO_KEY)
 }
