@@ -33,9 +33,9 @@ run: ui
 	  echo "  - To see it start headless: 'xvfb-run -a make run' (nothing will be visible)."; \
 	  echo "  - To see it tested: 'make e2e' drives the real app under Xvfb and saves screenshots in target/e2e-shots/."; \
 	  echo "  - The same core from a terminal: 'cargo run -p orgkey-cli -- --help'; the README's two-minute tour runs it against the local demo Salesforce (sfsim)."; \
-	  exit 0; \
+	else \
+	  $(CARGO) run -p orgkey-app; \
 	fi
-	$(CARGO) run -p orgkey-app
 
 test: setup ui lint unit layering e2e
 	@echo "make test: all checks passed"
