@@ -82,6 +82,28 @@ fn open_gives_a_single_use_url_and_revoke_kills_the_tokens() {
         "a single-access URL works once: {location}"
     );
 
+    // Without --url-only the URL reaches the browser through a local redirect only.
+    let seen = home.path().join("redirected-to");
+    let browser = home.path().join("browser.sh");
+    std::fs::write(
+        &browser,
+        format!(
+            "#!/bin/sh\ncurl -s -o /dev/null -w '%{{redirect_url}}' \"$1\" > {}\n",
+            seen.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    ok(run(home
+        .orgkey()
+        .args(["open", "cc"])
+        .env("BROWSER", &browser)));
+    let redirected = wait_for_file(&seen);
+    assert!(
+        redirected.starts_with(&format!("{}/secur/frontdoor.jsp?otp=", sim.base)),
+        "{redirected}"
+    );
+
     ok(run(home.orgkey().args(["revoke", "cc"])));
     let rest = client
         .get(format!("{}/services/data/", sim.base))

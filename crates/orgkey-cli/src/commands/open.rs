@@ -1,7 +1,9 @@
 //! `orgkey open ALIAS [--url-only]`.
 
+use std::time::Duration;
+
 use orgkey_core::error::AuthError;
-use orgkey_core::flows::loopback::open_in_system_browser;
+use orgkey_core::flows::loopback::open_secret_url;
 use orgkey_core::open::open_url;
 use orgkey_core::session::Freshness;
 
@@ -26,9 +28,9 @@ pub async fn run(args: OpenArgs) -> Result<(), Failure> {
         println!("{}", opened.url.expose());
         return Ok(());
     }
-    let url = url::Url::parse(opened.url.expose())
-        .map_err(|_| Failure::internal("the org's URL is not a URL"))?;
-    open_in_system_browser(&url)?;
+    // The URL logs in whoever opens it: it reaches the browser through a local
+    // redirect, never as a command-line argument.
+    open_secret_url(&opened.url, Duration::from_secs(60)).await?;
     eprintln!("Opened {} in your browser.", org.alias);
     Ok(())
 }

@@ -11,6 +11,7 @@ use url::Url;
 use super::web_server::Browser;
 use crate::error::AuthError;
 use crate::org::is_loopback;
+use crate::secret::Secret;
 
 /// How the authorize URL reaches a person.
 pub type Opener = Box<dyn Fn(&Url) -> Result<(), AuthError> + Send + Sync>;
@@ -139,6 +140,52 @@ async fn respond(stream: &mut TcpStream, status: &str, message: &str) {
     // The person's tab may already be gone; the URL we got is what matters.
     let _ = stream.write_all(response.as_bytes()).await;
     let _ = stream.shutdown().await;
+}
+
+/// Opens a URL that is itself a credential (a frontdoor URL logs the browser in)
+/// without putting it in a process argument, where other users could read it: the
+/// browser is sent to a one-shot listener on 127.0.0.1, which redirects it there.
+pub async fn open_secret_url(url: &Secret, timeout: Duration) -> Result<(), AuthError> {
+    let listener = TcpListener::bind("127.0.0.1:0")
+        .await
+        .map_err(|_| AuthError::NoBrowser {
+            detail: "no local port could be opened".into(),
+        })?;
+    let port = listener
+        .local_addr()
+        .map_err(|_| AuthError::NoBrowser {
+            detail: "no local port could be opened".into(),
+        })?
+        .port();
+    let path = format!("/open/{}", uuid::Uuid::new_v4());
+    let local = Url::parse(&format!("http://127.0.0.1:{port}{path}"))
+        .map_err(|_| AuthError::Internal("the local URL is not a URL".into()))?;
+    open_in_system_browser(&local)?;
+    let serve = async {
+        loop {
+            let Ok((mut stream, _)) = listener.accept().await else {
+                continue;
+            };
+            // Only the browser we sent knows the random path.
+            if read_request_target(&mut stream).await.as_deref() != Some(path.as_str()) {
+                respond(&mut stream, "404 Not Found", "Nothing here.").await;
+                continue;
+            }
+            let response = format!(
+                "HTTP/1.1 302 Found\r\nLocation: {}\r\nCache-Control: no-store\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                url.expose()
+            );
+            let _ = stream.write_all(response.as_bytes()).await;
+            let _ = stream.shutdown().await;
+            return;
+        }
+    };
+    tokio::time::timeout(timeout, serve)
+        .await
+        .map_err(|_| AuthError::TimedOut {
+            waiting_for: "the browser to open the org",
+            seconds: timeout.as_secs(),
+        })
 }
 
 /// Opens a URL in the person's browser: each command of `$BROWSER` (colon-separated,
