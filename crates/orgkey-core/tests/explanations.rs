@@ -116,7 +116,7 @@ async fn salesforce_refusals_are_explained_row_by_row() {
         &http,
         &url(sim.login_url()),
         CC_APP.0,
-        &Secret::new(new_secret),
+        &Secret::new(new_secret.clone()),
     )
     .await;
     expect(on_login.map(drop), Kind::Salesforce, "My Domain");
@@ -167,6 +167,43 @@ async fn salesforce_refusals_are_explained_row_by_row() {
         "not installed",
     );
     switches.set_app_installed(PASSWORD_APP.0, true);
+
+    // invalid_app_access: an admin-approved app and a user nobody approved.
+    let unlisted = password::login(
+        &http,
+        &password::PasswordLogin {
+            host: &url(&base),
+            client_id: JWT_APP,
+            client_secret: Some(&Secret::new("JWTSECRET0004")),
+            username: "grace@acme.demo",
+            password: &Secret::new("Hopper1906!"),
+            security_token: Some(&Secret::new("GRACETOKEN7")),
+        },
+    )
+    .await;
+    expect(unlisted.map(drop), Kind::Salesforce, "may not use the app");
+
+    // app_not_found: an External Client App asked for on the login host.
+    switches.update_app(CC_APP.0, |app| app.external = true);
+    let eca = client_credentials::login(
+        &http,
+        &url(sim.login_url()),
+        CC_APP.0,
+        &Secret::new(new_secret.clone()),
+    )
+    .await;
+    expect(
+        eca.map(drop),
+        Kind::Salesforce,
+        "does not exist in the org that answered",
+    );
+    switches.update_app(CC_APP.0, |app| app.external = false);
+
+    // invalid_scope: a device login asking for a scope the app does not offer.
+    let scoped =
+        orgkey_core::flows::device::start(&http, &url(&base), DEVICE_APP, &["full".to_owned()])
+            .await;
+    expect(scoped.map(drop), Kind::Salesforce, "scopes");
 
     // rate_limit_exceeded and inactive_org
     switches.set_rate_limited(true);
