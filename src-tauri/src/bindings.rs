@@ -34,6 +34,9 @@ fn typescript_bindings_match_the_rust_types() {
     // Every type the page sees is reachable from these roots.
     AppInfo::export_all(&config).unwrap();
     crate::error::IpcError::export_all(&config).unwrap();
+    crate::dto::OrgSummary::export_all(&config).unwrap();
+    crate::dto::TokenInfo::export_all(&config).unwrap();
+    crate::dto::CopyFormat::export_all(&config).unwrap();
     let fresh = read_dir(generated.path());
 
     if std::env::var_os("UPDATE_BINDINGS").is_some() {

@@ -32,6 +32,14 @@ pub struct App {
 }
 
 impl App {
+    /// Starts the app with an empty org list (the run's home is shared by the tests,
+    /// which run one at a time).
+    pub async fn start_empty() -> App {
+        let home = PathBuf::from(env("ORGKEY_HOME"));
+        let _ = std::fs::remove_file(home.join("orgs.toml"));
+        App::start().await
+    }
+
     /// Starts the app through tauri-driver and waits until its page has loaded.
     pub async fn start() -> App {
         let mut capabilities = Capabilities::new();
@@ -52,19 +60,46 @@ impl App {
     }
 
     /// Waits up to ten seconds for an element.
+    /// On a timeout it saves `target/e2e-shots/failure.png` first, to show why.
     pub async fn find(&self, locator: Locator<'_>) -> Element {
-        self.client
+        match self
+            .client
             .wait()
             .at_most(Duration::from_secs(10))
             .for_element(locator)
             .await
-            .unwrap_or_else(|error| panic!("{locator:?} did not appear: {error}"))
+        {
+            Ok(element) => element,
+            Err(error) => {
+                self.screenshot("failure").await;
+                panic!("{locator:?} did not appear: {error} (see target/e2e-shots/failure.png)")
+            }
+        }
     }
 
     /// Waits for an element whose whole text is `text`.
     pub async fn find_text(&self, tag: &str, text: &str) -> Element {
         let xpath = format!("//{tag}[normalize-space()='{text}']");
         self.find(Locator::XPath(&xpath)).await
+    }
+
+    /// Clicks the button whose text is `text`, once it is enabled.
+    pub async fn click_button(&self, text: &str) {
+        let xpath = format!("//button[normalize-space()='{text}' and not(@disabled)]");
+        self.find(Locator::XPath(&xpath))
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|error| panic!("clicking {text:?} failed: {error}"));
+    }
+
+    /// What the X clipboard holds now (the app's display, through xclip).
+    pub fn clipboard(&self) -> String {
+        let output = std::process::Command::new("xclip")
+            .args(["-o", "-selection", "clipboard"])
+            .output()
+            .expect("xclip (make setup installs it)");
+        String::from_utf8_lossy(&output.stdout).into_owned()
     }
 
     /// Saves a PNG of the window as `target/e2e-shots/NAME.png` and returns its size.

@@ -6,7 +6,7 @@ use fantoccini::Locator;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_first_screen_shows_the_product_its_version_and_a_ready_keychain() {
-    let app = App::start().await;
+    let app = App::start_empty().await;
 
     app.find_text("h1", "OrgKey").await;
     // The version comes from the `app_info` command, so seeing it proves IPC works.

@@ -130,6 +130,30 @@ impl TokenSet {
     }
 }
 
+/// How a token is copied: alone, as a header, or as a ready command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyFormat {
+    Token,
+    AuthorizationHeader,
+    /// `curl` against `/services/data/vNN.0/`, the first call anyone makes.
+    Curl,
+}
+
+impl TokenSet {
+    /// The token in the chosen form; a `Secret`, since every form contains it.
+    pub fn render(&self, format: CopyFormat, api_version: &str) -> Secret {
+        let token = self.access_token.expose();
+        Secret::new(match format {
+            CopyFormat::Token => token.to_owned(),
+            CopyFormat::AuthorizationHeader => format!("Authorization: Bearer {token}"),
+            CopyFormat::Curl => format!(
+                "curl -s -H 'Authorization: Bearer {token}' '{}/services/data/v{api_version}/'",
+                crate::org::url_base(&self.instance_url)
+            ),
+        })
+    }
+}
+
 #[derive(Serialize, Deserialize)]
 struct CachedToken<'a> {
     access_token: &'a str,
@@ -233,6 +257,20 @@ mod tests {
         assert_eq!(back.issued_at_ms, set.issued_at_ms);
         assert!(back.refresh_token.is_none());
         assert!(!set.to_cache().expose().contains("5Aep-refresh"));
+    }
+
+    #[test]
+    fn copy_formats() {
+        let set = token("00D!tok");
+        assert_eq!(set.render(CopyFormat::Token, "62.0").expose(), "00D!tok");
+        assert_eq!(
+            set.render(CopyFormat::AuthorizationHeader, "62.0").expose(),
+            "Authorization: Bearer 00D!tok"
+        );
+        assert_eq!(
+            set.render(CopyFormat::Curl, "62.0").expose(),
+            "curl -s -H 'Authorization: Bearer 00D!tok' 'https://acme.my.salesforce.com/services/data/v62.0/'"
+        );
     }
 
     #[test]

@@ -2,6 +2,9 @@
 // never `invoke` directly, so every command has one place where its types are checked.
 import { invoke } from "@tauri-apps/api/core";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { CopyFormat } from "./bindings/CopyFormat";
+import type { OrgSummary } from "./bindings/OrgSummary";
+import type { TokenInfo } from "./bindings/TokenInfo";
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { IpcError } from "./bindings/IpcError";
 
@@ -49,4 +52,13 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const api = {
   appInfo: (): Promise<AppInfo> => call<AppInfo>("app_info"),
+  listOrgs: (): Promise<OrgSummary[]> => call<OrgSummary[]>("list_orgs"),
+  startDemo: (): Promise<void> => call<void>("start_demo"),
+  tokenInfo: (alias: string): Promise<TokenInfo> => call<TokenInfo>("token_info", { alias }),
+  refreshToken: (alias: string): Promise<TokenInfo> => call<TokenInfo>("refresh_token", { alias }),
+  /** Copies in Rust: the token never enters the page. */
+  copyToken: (alias: string, format: CopyFormat): Promise<void> =>
+    call<void>("copy_token", { alias, format }),
+  /** The one call that brings the token into the page, when the person asks to see it. */
+  revealToken: (alias: string): Promise<string> => call<string>("reveal_token", { alias }),
 };

@@ -1,0 +1,75 @@
+//! Demo mode from an empty start: the local Salesforce starts in the app, demo orgs
+//! appear labelled DEMO, and one click copies a real token to the clipboard without the
+//! page ever holding it — until "Reveal" is asked for.
+
+use e2e::App;
+use fantoccini::Locator;
+
+#[tokio::test]
+async fn the_demo_gives_orgs_whose_tokens_copy_to_the_clipboard() {
+    let app = App::start_empty().await;
+    app.find_text("h2", "No orgs yet").await;
+    app.click_button("Try the demo").await;
+
+    for alias in ["demo-integration", "demo-jwt", "demo-password"] {
+        app.find_text("span", alias).await;
+    }
+    let badges = app
+        .client
+        .find_all(Locator::Css(".org-row .badge"))
+        .await
+        .unwrap();
+    assert_eq!(badges.len(), 3);
+    for badge in badges {
+        assert_eq!(badge.text().await.unwrap(), "DEMO");
+    }
+
+    // The first org is selected and logged in through client credentials.
+    app.find_text("h2", "demo-integration").await;
+    app.find(Locator::XPath(
+        "//dd[starts-with(normalize-space(), 'Logged in · expires in')]",
+    ))
+    .await;
+    let masked = app.find(Locator::Css("code.token.masked")).await;
+    assert!(!masked.text().await.unwrap().contains("00D"));
+
+    app.click_button("Copy token").await;
+    app.find_text("div", "Token copied").await;
+    let copied = app.clipboard();
+    assert!(
+        copied.starts_with("00D5g000004Xyz1!"),
+        "clipboard holds {copied:?}"
+    );
+    let source = app.client.source().await.unwrap();
+    assert!(
+        !source.contains(&copied),
+        "the token entered the page without being revealed"
+    );
+    app.screenshot("demo-token-panel").await;
+
+    app.click_button("Reveal").await;
+    let revealed = app.find(Locator::Css("code.token:not(.masked)")).await;
+    assert_eq!(revealed.text().await.unwrap(), copied);
+
+    // The JWT demo org logs in with the key kept in the keychain.
+    app.find(Locator::XPath(
+        "//button[contains(@class,'org-row')][.//span[normalize-space()='demo-jwt']]",
+    ))
+    .await
+    .click()
+    .await
+    .unwrap();
+    app.find_text("h2", "demo-jwt").await;
+    app.find(Locator::XPath(
+        "//dd[starts-with(normalize-space(), 'Logged in · expires in')]",
+    ))
+    .await;
+    app.click_button("Copy curl").await;
+    app.find_text("div", "curl command copied").await;
+    assert!(
+        app.clipboard()
+            .starts_with("curl -s -H 'Authorization: Bearer 00D")
+    );
+    app.screenshot("demo-jwt").await;
+    app.close().await;
+}
