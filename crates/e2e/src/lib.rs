@@ -104,6 +104,8 @@ impl App {
 
     /// Saves a PNG of the window as `target/e2e-shots/NAME.png` and returns its size.
     pub async fn screenshot(&self, name: &str) -> usize {
+        // WebKit's snapshot can show the frame before the last DOM change; let it paint.
+        tokio::time::sleep(Duration::from_millis(300)).await;
         // WebKitWebDriver has been seen to hang on screenshots (with the DMA-BUF
         // renderer off); a test must fail, not hang.
         let png = tokio::time::timeout(Duration::from_secs(20), self.client.screenshot())

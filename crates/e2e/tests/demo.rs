@@ -1,6 +1,7 @@
 //! Demo mode from an empty start: the local Salesforce starts in the app, demo orgs
 //! appear labelled DEMO, and one click copies a real token to the clipboard without the
-//! page ever holding it — until "Reveal" is asked for.
+//! page ever holding it — until "Reveal" is asked for — and the quick switcher copies
+//! another org's token from the keyboard.
 
 use e2e::App;
 use fantoccini::Locator;
@@ -71,5 +72,26 @@ async fn the_demo_gives_orgs_whose_tokens_copy_to_the_clipboard() {
             .starts_with("curl -s -H 'Authorization: Bearer 00D")
     );
     app.screenshot("demo-jwt").await;
+
+    // The quick switcher: Ctrl+K, an alias, Enter copies that org's token.
+    let page = app.client.active_element().await.unwrap();
+    page.send_keys("\u{E009}k\u{E000}").await.unwrap();
+    let switcher = app
+        .find(Locator::Css("input[aria-label='Org to copy a token from']"))
+        .await;
+    switcher.send_keys("demo-pass").await.unwrap();
+    app.find(Locator::XPath(
+        "//li[@aria-selected='true']/span[normalize-space()='demo-password']",
+    ))
+    .await;
+    app.screenshot("quick-switcher").await;
+    switcher.send_keys("\u{E007}").await.unwrap();
+    app.find_text("div", "demo-password: token copied").await;
+    app.find_text("h2", "demo-password").await;
+    let copied = app.clipboard();
+    assert!(
+        copied.starts_with("00D5g000004Xyz1!"),
+        "clipboard holds {copied:?}"
+    );
     app.close().await;
 }
