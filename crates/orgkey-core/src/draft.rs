@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 
 use crate::org::{
-    Environment, Flow, InvalidOrg, KeySource, Org, OrgId, parse_host_url, validate_alias,
-    validate_color,
+    DEFAULT_API_VERSION, DEFAULT_SESSION_TIMEOUT_MINUTES, Environment, Flow, InvalidOrg, KeySource,
+    Org, OrgId, parse_host_url, validate_alias, validate_color,
 };
 
 /// The web flow's callback when none is given: the Salesforce CLI's, which many admins
@@ -78,7 +78,9 @@ impl OrgDraft {
         let environment = self
             .environment
             .or(base.map(|org| org.environment))
-            .unwrap_or_else(|| guess_environment(&login_url));
+            .unwrap_or_else(|| {
+                Environment::guess_from_host(login_url.host_str().unwrap_or_default())
+            });
         Ok(Org {
             id: base.map_or_else(OrgId::generate, |org| org.id.clone()),
             alias,
@@ -91,11 +93,14 @@ impl OrgDraft {
             environment,
             login_url,
             my_domain,
-            api_version: base.map_or_else(|| "62.0".to_owned(), |org| org.api_version.clone()),
+            api_version: base.map_or_else(
+                || DEFAULT_API_VERSION.to_owned(),
+                |org| org.api_version.clone(),
+            ),
             session_timeout_minutes: self
                 .session_timeout_minutes
                 .or(base.map(|org| org.session_timeout_minutes))
-                .unwrap_or(120)
+                .unwrap_or(DEFAULT_SESSION_TIMEOUT_MINUTES)
                 .max(1),
             flow,
         })
@@ -228,19 +233,6 @@ fn parse_callback(text: &str) -> Result<url::Url, InvalidOrg> {
         "http" => Err(invalid("plain http is only allowed for loopback")),
         _ if url.cannot_be_a_base() => Err(invalid("it is not a URL")),
         _ => Ok(url),
-    }
-}
-
-fn guess_environment(login_url: &url::Url) -> Environment {
-    let host = login_url.host_str().unwrap_or_default();
-    if host == "test.salesforce.com" || host.contains(".sandbox.") {
-        Environment::Sandbox
-    } else if host.contains(".scratch.") {
-        Environment::Scratch
-    } else if host.contains(".develop.") {
-        Environment::Developer
-    } else {
-        Environment::Production
     }
 }
 

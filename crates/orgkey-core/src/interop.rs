@@ -6,8 +6,9 @@
 
 use url::Url;
 
+use crate::draft::{FlowKind, OrgDraft};
 use crate::explain::{Explain, Explanation, Kind};
-use crate::org::{self, Environment, Flow, InvalidOrg, Org, OrgId};
+use crate::org::{self, InvalidOrg, Org};
 use crate::secret::Secret;
 
 const SCHEME: &str = "force://";
@@ -102,38 +103,19 @@ impl SfdxAuthUrl {
     /// An org that logs in with this URL's refresh token. Its secrets — the refresh
     /// token and any client secret — are for the caller to put in the vault.
     pub fn to_org(&self, alias: &str) -> Result<Org, InvalidOrg> {
-        org::validate_alias(alias)?;
         let host = self.instance_url.host_str().unwrap_or_default();
         let my_domain = host
             .ends_with(".my.salesforce.com")
-            .then(|| self.instance_url.clone());
-        Ok(Org {
-            id: OrgId::generate(),
-            alias: alias.to_owned(),
-            label: String::new(),
-            color: None,
-            environment: environment_of(host),
-            login_url: self.instance_url.clone(),
+            .then(|| self.instance_url.to_string());
+        OrgDraft {
+            alias: Some(alias.to_owned()),
+            flow: Some(FlowKind::Refresh),
+            login_url: Some(self.instance_url.to_string()),
             my_domain,
-            api_version: "62.0".to_owned(),
-            session_timeout_minutes: 120,
-            flow: Flow::RefreshToken {
-                client_id: self.client_id.clone(),
-            },
-        })
-    }
-}
-
-/// A guess from the My Domain's shape; a person can correct it afterwards.
-fn environment_of(host: &str) -> Environment {
-    if host.ends_with(".sandbox.my.salesforce.com") {
-        Environment::Sandbox
-    } else if host.ends_with(".scratch.my.salesforce.com") {
-        Environment::Scratch
-    } else if host.ends_with(".develop.my.salesforce.com") {
-        Environment::Developer
-    } else {
-        Environment::Production
+            client_id: Some(self.client_id.clone()),
+            ..OrgDraft::default()
+        }
+        .build_new()
     }
 }
 

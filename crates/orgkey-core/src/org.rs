@@ -49,12 +49,18 @@ pub struct Org {
     pub flow: Flow,
 }
 
+/// The REST API version a new org uses.
+pub const DEFAULT_API_VERSION: &str = "62.0";
+
+/// Salesforce's default session timeout, the basis of the expiry estimate.
+pub const DEFAULT_SESSION_TIMEOUT_MINUTES: u32 = 120;
+
 fn default_api_version() -> String {
-    "62.0".into()
+    DEFAULT_API_VERSION.into()
 }
 
 fn default_session_timeout() -> u32 {
-    120
+    DEFAULT_SESSION_TIMEOUT_MINUTES
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,6 +145,21 @@ impl Flow {
             Flow::ClientCredentials { .. } => "client-credentials",
             Flow::Device { .. } => "device",
             Flow::RefreshToken { .. } => "refresh",
+        }
+    }
+}
+
+impl Environment {
+    /// A guess from a login or My Domain host; a person can correct it afterwards.
+    pub fn guess_from_host(host: &str) -> Environment {
+        if host == "test.salesforce.com" || host.contains(".sandbox.") {
+            Environment::Sandbox
+        } else if host.contains(".scratch.") {
+            Environment::Scratch
+        } else if host.contains(".develop.") {
+            Environment::Developer
+        } else {
+            Environment::Production
         }
     }
 }
