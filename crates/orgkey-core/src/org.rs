@@ -150,6 +150,16 @@ impl Flow {
 }
 
 impl Environment {
+    /// The name used in `orgs.toml` and in the CLI's JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Environment::Production => "production",
+            Environment::Sandbox => "sandbox",
+            Environment::Scratch => "scratch",
+            Environment::Developer => "developer",
+        }
+    }
+
     /// A guess from a login or My Domain host; a person can correct it afterwards.
     pub fn guess_from_host(host: &str) -> Environment {
         if host == "test.salesforce.com" || host.contains(".sandbox.") {
@@ -324,6 +334,19 @@ mod tests {
             "https://u:p@a.my.salesforce.com",
         ] {
             assert!(parse_host_url(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn environment_names_are_those_of_the_file() {
+        for environment in [
+            Environment::Production,
+            Environment::Sandbox,
+            Environment::Scratch,
+            Environment::Developer,
+        ] {
+            let in_toml = toml::Value::try_from(environment).unwrap();
+            assert_eq!(in_toml.as_str(), Some(environment.name()));
         }
     }
 

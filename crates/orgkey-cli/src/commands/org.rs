@@ -208,22 +208,13 @@ pub struct OrgJson<'a> {
     session_timeout_minutes: u32,
 }
 
-fn environment_name(environment: Environment) -> &'static str {
-    match environment {
-        Environment::Production => "production",
-        Environment::Sandbox => "sandbox",
-        Environment::Scratch => "scratch",
-        Environment::Developer => "developer",
-    }
-}
-
 pub fn org_json(org: &Org) -> OrgJson<'_> {
     OrgJson {
         alias: &org.alias,
         id: &org.id.0,
         label: &org.label,
         color: org.color.as_deref(),
-        environment: environment_name(org.environment),
+        environment: org.environment.name(),
         flow: org.flow.name(),
         login_url: url_base(&org.login_url),
         my_domain: org.my_domain.as_ref().map(url_base),
@@ -253,7 +244,7 @@ fn list(json: bool) -> Result<(), Failure> {
         .map(|org| {
             vec![
                 org.alias.clone(),
-                environment_name(org.environment).into(),
+                org.environment.name().into(),
                 org.flow.name().into(),
                 url_base(org.my_domain.as_ref().unwrap_or(&org.login_url)),
                 org.label.clone(),
