@@ -29,7 +29,7 @@ impl AppState {
         Ok(AppState {
             catalog: Catalog::open(&home),
             home,
-            http: Http::new().map_err(|error| error.explain())?,
+            http: Http::new(),
             vault: KeychainVault::open(vault::service_name()).map_err(|error| error.explain()),
             clipboard: Mutex::new(None),
             demo: tokio::sync::Mutex::new(None),

@@ -21,7 +21,7 @@ impl Context {
         Ok(Context {
             catalog: Catalog::open(&home),
             vault: KeychainVault::open(vault::service_name())?,
-            http: Http::new()?,
+            http: Http::new(),
             home,
         })
     }

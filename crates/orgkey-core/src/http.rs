@@ -24,17 +24,23 @@ pub struct Http {
     total_timeout: Duration,
 }
 
+impl Default for Http {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Http {
-    pub fn new() -> Result<Self, AuthError> {
+    pub fn new() -> Self {
         Self::with_timeout(TOTAL_TIMEOUT)
     }
 
     /// A client that gives up on a whole request after `total` (tests use a short one).
-    pub fn with_timeout(total: Duration) -> Result<Self, AuthError> {
-        Ok(Http {
+    pub fn with_timeout(total: Duration) -> Self {
+        Http {
             client: Arc::new(OnceLock::new()),
             total_timeout: total,
-        })
+        }
     }
 
     pub(crate) fn client(&self) -> &reqwest::Client {

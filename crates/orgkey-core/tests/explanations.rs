@@ -64,7 +64,7 @@ fn expect(result: Result<(), AuthError>, kind: Kind, phrase: &str) {
 #[tokio::test]
 async fn salesforce_refusals_are_explained_row_by_row() {
     let sim = sim().await;
-    let http = Http::new().unwrap();
+    let http = Http::new();
     let switches = sim.switches();
     let base = sim.my_domain_url();
 
@@ -224,7 +224,7 @@ async fn salesforce_refusals_are_explained_row_by_row() {
 #[tokio::test]
 async fn an_unavailable_salesforce_is_said_plainly_never_a_parse_panic() {
     let sim = sim().await;
-    let http = Http::with_timeout(Duration::from_millis(500)).unwrap();
+    let http = Http::with_timeout(Duration::from_millis(500));
     let switches = sim.switches();
     let base = sim.my_domain_url();
     let faults = [
@@ -256,7 +256,7 @@ async fn an_unavailable_salesforce_is_said_plainly_never_a_parse_panic() {
 
 #[tokio::test]
 async fn a_closed_port_is_a_network_failure() {
-    let http = Http::with_timeout(Duration::from_secs(5)).unwrap();
+    let http = Http::with_timeout(Duration::from_secs(5));
     let closed = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -284,7 +284,7 @@ async fn an_untrusted_certificate_is_a_tls_failure() {
         .await
         .unwrap();
     assert!(sim.base_url().starts_with("https://"));
-    let http = Http::with_timeout(Duration::from_secs(5)).unwrap();
+    let http = Http::with_timeout(Duration::from_secs(5));
     expect(
         password_login(&http, sim.base_url(), ADA.1).await,
         Kind::Network,

@@ -17,7 +17,7 @@ fn secret(text: &str) -> Secret {
 #[tokio::test]
 async fn password_flow_joins_password_and_security_token_on_the_wire() {
     let sim = sim().await;
-    let http = Http::new().unwrap();
+    let http = Http::new();
     let host = url(sim.login_url());
     let (client_id, client_secret) = PASSWORD_APP;
     let (username, pw, token) = ADA;
@@ -74,7 +74,7 @@ async fn password_flow_joins_password_and_security_token_on_the_wire() {
 #[tokio::test]
 async fn jwt_bearer_flow_signs_an_assertion_sfsim_accepts() {
     let sim = sim().await;
-    let http = Http::new().unwrap();
+    let http = Http::new();
     let host = url(sim.my_domain_url());
     let key = secret(sfsim::DEMO_JWT_KEY_PEM);
     let tokens = jwt_bearer::login(
@@ -110,7 +110,7 @@ async fn jwt_bearer_flow_signs_an_assertion_sfsim_accepts() {
 #[tokio::test]
 async fn client_credentials_flow_works_on_the_my_domain_and_is_refused_elsewhere() {
     let sim = sim().await;
-    let http = Http::new().unwrap();
+    let http = Http::new();
     let (client_id, client_secret) = CC_APP;
     let tokens = client_credentials::login(
         &http,
@@ -147,7 +147,7 @@ async fn client_credentials_flow_works_on_the_my_domain_and_is_refused_elsewhere
 #[tokio::test]
 async fn web_server_flow_with_pkce_then_refresh_with_rotation() {
     let sim = sim().await;
-    let http = Http::new().unwrap();
+    let http = Http::new();
     let host = url(sim.my_domain_url());
     let callback = url(CALLBACK);
     let scopes = vec!["api".to_owned(), "refresh_token".to_owned()];
@@ -209,7 +209,7 @@ async fn web_server_flow_with_pkce_then_refresh_with_rotation() {
 #[tokio::test]
 async fn web_server_flow_reports_a_denied_approval() {
     let sim = sim().await;
-    let http = Http::new().unwrap();
+    let http = Http::new();
     let host = url(sim.my_domain_url());
     let callback = url(CALLBACK);
     let scopes = vec!["api".to_owned()];
@@ -234,7 +234,7 @@ async fn web_server_flow_reports_a_denied_approval() {
 #[tokio::test]
 async fn device_flow_polls_until_the_person_approves() {
     let sim = sim().await;
-    let http = Http::new().unwrap();
+    let http = Http::new();
     let host = url(sim.my_domain_url());
     let scopes = vec!["api".to_owned(), "refresh_token".to_owned()];
     let authorization = device::start(&http, &host, DEVICE_APP, &scopes)
@@ -274,7 +274,7 @@ async fn device_flow_polls_until_the_person_approves() {
 #[tokio::test]
 async fn device_flow_can_be_cancelled() {
     let sim = sim().await;
-    let http = Http::new().unwrap();
+    let http = Http::new();
     let host = url(sim.my_domain_url());
     let authorization = device::start(&http, &host, DEVICE_APP, &["api".to_owned()])
         .await

@@ -63,7 +63,7 @@ async fn a_web_login_through_the_loopback_listener() {
         force_login: false,
         login_hint: None,
     };
-    let tokens = web_server::login(&Http::new().unwrap(), &request, &browser)
+    let tokens = web_server::login(&Http::new(), &request, &browser)
         .await
         .unwrap();
     assert!(tokens.refresh_token.is_some());

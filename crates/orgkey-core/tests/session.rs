@@ -53,7 +53,7 @@ async fn a_password_org_logs_in_alone_and_then_reuses_its_cached_token() {
     let sim = sim().await;
     let vault = vault(&service());
     let lock_dir = tempfile::tempdir().unwrap();
-    let http = Http::new().unwrap();
+    let http = Http::new();
     let sessions = Sessions {
         http: &http,
         vault: &vault,
@@ -111,7 +111,7 @@ async fn a_web_org_refreshes_and_says_log_in_again_when_it_cannot() {
     let sim = sim().await;
     let vault = vault(&service());
     let lock_dir = tempfile::tempdir().unwrap();
-    let http = Http::new().unwrap();
+    let http = Http::new();
     let sessions = Sessions {
         http: &http,
         vault: &vault,
@@ -180,7 +180,7 @@ async fn two_processes_refreshing_one_org_never_kill_the_token_family() {
     let service = service();
     let vault = vault(&service);
     let lock_dir = tempfile::tempdir().unwrap();
-    let http = Http::new().unwrap();
+    let http = Http::new();
     let sessions = Sessions {
         http: &http,
         vault: &vault,
@@ -235,7 +235,7 @@ async fn refresh_50_times_as_a_child_process() {
     }
     let env = |name| std::env::var(name).unwrap();
     let vault = vault(&env("CHILD_SERVICE"));
-    let http = Http::new().unwrap();
+    let http = Http::new();
     let sessions = Sessions {
         http: &http,
         vault: &vault,

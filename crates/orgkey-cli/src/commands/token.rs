@@ -75,7 +75,7 @@ async fn stateless(args: &StatelessArgs) -> Result<TokenSet, Failure> {
         .client_id
         .as_deref()
         .ok_or_else(|| needs("--client-id ID"))?;
-    let http = Http::new()?;
+    let http = Http::new();
     let tokens = match args
         .flow
         .ok_or_else(|| needs("--flow jwt or --flow client-credentials"))?
