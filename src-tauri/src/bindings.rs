@@ -37,6 +37,11 @@ fn typescript_bindings_match_the_rust_types() {
     crate::dto::OrgSummary::export_all(&config).unwrap();
     crate::dto::TokenInfo::export_all(&config).unwrap();
     crate::dto::CopyFormat::export_all(&config).unwrap();
+    crate::dto::DeviceCode::export_all(&config).unwrap();
+    crate::dto::CertificateView::export_all(&config).unwrap();
+    crate::form::OrgEditing::export_all(&config).unwrap();
+    crate::form::SecretEntry::export_all(&config).unwrap();
+    crate::form::FieldProblem::export_all(&config).unwrap();
     let fresh = read_dir(generated.path());
 
     if std::env::var_os("UPDATE_BINDINGS").is_some() {

@@ -56,9 +56,33 @@ pub struct OrgSummary {
     pub host: String,
     /// A demo-mode org, labelled DEMO everywhere.
     pub demo: bool,
+    pub login: LoginState,
+    /// Whether an SFDX auth URL can be copied (a refresh token is stored).
+    pub has_refresh_token: bool,
 }
 
+/// What the list says of an org's login, from the keychain alone (no network).
 #[derive(Debug, Clone, Copy, Serialize, TS)]
+#[serde(tag = "state", rename_all = "camelCase")]
+pub enum LoginState {
+    /// A token is cached and, by the estimate, still alive.
+    #[serde(rename_all = "camelCase")]
+    LoggedIn {
+        #[ts(type = "number")]
+        expires_at: i64,
+    },
+    /// The cached token has expired; the next use renews it without a person.
+    Expired,
+    /// No token yet, but one click gets one (the flow runs alone, or a refresh token
+    /// is stored).
+    Ready,
+    /// A person has to log in (web server or device flow, no refresh token).
+    NeedsLogin,
+    /// The keychain could not be read; the status bar says why.
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Environment {
     Production,
@@ -67,21 +91,99 @@ pub enum Environment {
     Developer,
 }
 
-impl From<&Org> for OrgSummary {
-    fn from(org: &Org) -> Self {
+impl From<CoreEnvironment> for Environment {
+    fn from(environment: CoreEnvironment) -> Self {
+        match environment {
+            CoreEnvironment::Production => Environment::Production,
+            CoreEnvironment::Sandbox => Environment::Sandbox,
+            CoreEnvironment::Scratch => Environment::Scratch,
+            CoreEnvironment::Developer => Environment::Developer,
+        }
+    }
+}
+
+impl From<Environment> for CoreEnvironment {
+    fn from(environment: Environment) -> Self {
+        match environment {
+            Environment::Production => CoreEnvironment::Production,
+            Environment::Sandbox => CoreEnvironment::Sandbox,
+            Environment::Scratch => CoreEnvironment::Scratch,
+            Environment::Developer => CoreEnvironment::Developer,
+        }
+    }
+}
+
+impl OrgSummary {
+    pub fn new(org: &Org, login: LoginState, has_refresh_token: bool) -> Self {
         OrgSummary {
             alias: org.alias.clone(),
             label: org.label.clone(),
             color: org.color.clone(),
-            environment: match org.environment {
-                CoreEnvironment::Production => Environment::Production,
-                CoreEnvironment::Sandbox => Environment::Sandbox,
-                CoreEnvironment::Scratch => Environment::Scratch,
-                CoreEnvironment::Developer => Environment::Developer,
-            },
+            environment: org.environment.into(),
             flow: org.flow.name().to_owned(),
             host: url_base(org.my_domain.as_ref().unwrap_or(&org.login_url)),
             demo: crate::demo::is_demo(org),
+            login,
+            has_refresh_token,
+        }
+    }
+}
+
+pub fn epoch_ms(time: std::time::SystemTime) -> i64 {
+    time.duration_since(UNIX_EPOCH)
+        .map_or(0, |since| since.as_millis() as i64)
+}
+
+/// A device code to show large, and where to enter it.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceCode {
+    pub user_code: String,
+    pub verification_url: String,
+}
+
+impl From<&orgkey_core::flows::device::DeviceAuthorization> for DeviceCode {
+    fn from(authorization: &orgkey_core::flows::device::DeviceAuthorization) -> Self {
+        DeviceCode {
+            user_code: authorization.user_code.clone(),
+            verification_url: authorization.verification_uri.to_string(),
+        }
+    }
+}
+
+/// An org's JWT certificate as the certificate screen shows it. Public data only.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CertificateView {
+    pub common_name: Option<String>,
+    pub sha256_fingerprint: String,
+    /// Epoch milliseconds.
+    #[ts(type = "number")]
+    pub not_before: i64,
+    #[ts(type = "number")]
+    pub not_after: i64,
+    pub days_left: i64,
+    /// Under 30 days left (or expired): time to make a new one and upload it.
+    pub expires_soon: bool,
+    /// Whether the private key that belongs to it is in the keychain.
+    pub key_in_keychain: bool,
+}
+
+/// Days before expiry from which the screen warns.
+pub const CERTIFICATE_WARNING_DAYS: i64 = 30;
+
+impl CertificateView {
+    pub fn new(info: &orgkey_core::certs::CertificateInfo, key_in_keychain: bool) -> Self {
+        let ms = |time: time::OffsetDateTime| (time.unix_timestamp_nanos() / 1_000_000) as i64;
+        let days_left = info.days_left();
+        CertificateView {
+            common_name: info.subject_common_name.clone(),
+            sha256_fingerprint: info.sha256_fingerprint.clone(),
+            not_before: ms(info.not_before),
+            not_after: ms(info.not_after),
+            days_left,
+            expires_soon: days_left < CERTIFICATE_WARNING_DAYS,
+            key_in_keychain,
         }
     }
 }
@@ -105,10 +207,7 @@ pub struct TokenInfo {
 impl TokenInfo {
     pub fn new(org: &Org, tokens: &TokenSet) -> TokenInfo {
         let timeout = Duration::from_secs(u64::from(org.session_timeout_minutes) * 60);
-        let expires_at = tokens
-            .expires_at(timeout)
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |since| since.as_millis() as i64);
+        let expires_at = epoch_ms(tokens.expires_at(timeout));
         let ids = tokens.ids();
         TokenInfo {
             alias: org.alias.clone(),

@@ -6,10 +6,15 @@ use std::sync::Mutex;
 use orgkey_core::catalog::Catalog;
 use orgkey_core::explain::{Explain, Explanation};
 use orgkey_core::http::Http;
+use orgkey_core::org::Org;
 use orgkey_core::session::Sessions;
+use orgkey_core::token::TokenSet;
 use orgkey_core::vault::{self, KeychainVault};
+use orgkey_core::vault::{SecretKind, Vault};
 
+use crate::dto::{LoginState, OrgSummary};
 use crate::error::IpcError;
+use crate::login::Logins;
 
 pub struct AppState {
     pub home: PathBuf,
@@ -21,6 +26,7 @@ pub struct AppState {
     pub clipboard: Mutex<Option<arboard::Clipboard>>,
     /// The local Salesforce of demo mode, while it runs.
     pub demo: tokio::sync::Mutex<Option<sfsim::Sim>>,
+    pub logins: Logins,
 }
 
 impl AppState {
@@ -33,6 +39,7 @@ impl AppState {
             vault: KeychainVault::open(vault::service_name()).map_err(|error| error.explain()),
             clipboard: Mutex::new(None),
             demo: tokio::sync::Mutex::new(None),
+            logins: Logins::default(),
         })
     }
 
@@ -48,5 +55,37 @@ impl AppState {
             vault: self.vault()?,
             lock_dir: self.home.join("locks"),
         })
+    }
+
+    /// The org's row, with its login state read from the keychain (no network).
+    pub fn summary(&self, org: &Org) -> OrgSummary {
+        let Ok(vault) = self.vault() else {
+            return OrgSummary::new(org, LoginState::Unknown, false);
+        };
+        let read = |kind| vault.get(&org.id.0, kind);
+        let (Ok(cached), Ok(refresh)) = (
+            read(SecretKind::AccessToken),
+            read(SecretKind::RefreshToken),
+        ) else {
+            return OrgSummary::new(org, LoginState::Unknown, false);
+        };
+        let cached = cached.as_ref().and_then(TokenSet::from_cache);
+        let login = match cached {
+            Some(tokens) => {
+                let timeout =
+                    std::time::Duration::from_secs(u64::from(org.session_timeout_minutes) * 60);
+                let expires = tokens.expires_at(timeout);
+                if expires > std::time::SystemTime::now() {
+                    LoginState::LoggedIn {
+                        expires_at: crate::dto::epoch_ms(expires),
+                    }
+                } else {
+                    LoginState::Expired
+                }
+            }
+            None if refresh.is_some() || org.flow.runs_unattended() => LoginState::Ready,
+            None => LoginState::NeedsLogin,
+        };
+        OrgSummary::new(org, login, refresh.is_some())
     }
 }

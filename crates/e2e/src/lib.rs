@@ -5,6 +5,9 @@
 //! through the environment; the tests must never start or stop shared services
 //! themselves, and never reach beyond 127.0.0.1.
 
+pub mod desktop;
+pub mod person;
+
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -19,6 +22,11 @@ const APP_ENV: &str = "ORGKEY_E2E_APP";
 const DRIVER_ENV: &str = "ORGKEY_E2E_DRIVER";
 /// Set by scripts/e2e: where screenshots go.
 const SHOTS_ENV: &str = "ORGKEY_E2E_SHOTS";
+
+/// Two TLS back ends meet in this crate (WebDriver's and sfsim's); name one.
+pub fn install_crypto() {
+    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
+}
 
 fn env(name: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| {
@@ -42,6 +50,7 @@ impl App {
 
     /// Starts the app through tauri-driver and waits until its page has loaded.
     pub async fn start() -> App {
+        install_crypto();
         let mut capabilities = Capabilities::new();
         capabilities.insert("browserName".into(), json!("wry"));
         capabilities.insert(
@@ -91,6 +100,57 @@ impl App {
             .click()
             .await
             .unwrap_or_else(|error| panic!("clicking {text:?} failed: {error}"));
+    }
+
+    /// Types `text` into the field with id `id`, replacing what it held.
+    pub async fn fill(&self, id: &str, text: &str) {
+        let field = self.find(Locator::Id(id)).await;
+        field.clear().await.unwrap();
+        if !text.is_empty() {
+            field.send_keys(text).await.unwrap();
+        }
+    }
+
+    /// Clicks the radio button or checkbox whose label contains `text`.
+    pub async fn choose(&self, text: &str) {
+        let xpath = format!("//label[contains(normalize-space(), '{text}')]/input");
+        self.find(Locator::XPath(&xpath))
+            .await
+            .click()
+            .await
+            .unwrap();
+    }
+
+    /// Selects the org `alias` in the list.
+    pub async fn select_org(&self, alias: &str) {
+        let xpath =
+            format!("//button[contains(@class,'org-row')][.//span[normalize-space()='{alias}']]");
+        self.find(Locator::XPath(&xpath))
+            .await
+            .click()
+            .await
+            .unwrap();
+        self.find_text("h2", alias).await;
+    }
+
+    /// Waits for the problem shown next to field `field` and returns its text.
+    pub async fn problem(&self, field: &str) -> String {
+        let problem = self.find(Locator::Id(&format!("problem-{field}"))).await;
+        problem.text().await.unwrap()
+    }
+
+    /// Whether a problem is shown next to `field` now.
+    pub async fn has_problem(&self, field: &str) -> bool {
+        self.client
+            .find(Locator::Id(&format!("problem-{field}")))
+            .await
+            .is_ok()
+    }
+
+    /// Waits until the page holds `text` somewhere.
+    pub async fn wait_for_text(&self, text: &str) {
+        let xpath = format!("//*[contains(normalize-space(), \"{text}\")]");
+        self.find(Locator::XPath(&xpath)).await;
     }
 
     /// What the X clipboard holds now (the app's display, through xclip).

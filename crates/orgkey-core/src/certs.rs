@@ -128,6 +128,34 @@ pub fn generate(request: &CertificateRequest) -> Result<GeneratedCertificate, Ce
     })
 }
 
+/// Where an org's certificate is kept for showing again: `certs/ORG-ID.crt` in the
+/// data directory. Certificates are public; the key stays in the keychain.
+pub fn saved_path(data_dir: &std::path::Path, org_id: &str) -> std::path::PathBuf {
+    data_dir.join("certs").join(format!("{org_id}.crt"))
+}
+
+/// Keeps an org's certificate (replacing any earlier one).
+pub fn save(
+    data_dir: &std::path::Path,
+    org_id: &str,
+    certificate_pem: &str,
+) -> std::io::Result<()> {
+    let path = saved_path(data_dir, org_id);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(path, certificate_pem)
+}
+
+/// The org's kept certificate, if it has one.
+pub fn load_saved(data_dir: &std::path::Path, org_id: &str) -> std::io::Result<Option<String>> {
+    match std::fs::read_to_string(saved_path(data_dir, org_id)) {
+        Ok(text) => Ok(Some(text)),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(error),
+    }
+}
+
 /// Reads the first certificate of a PEM text.
 pub fn inspect(certificate_pem: &str) -> Result<CertificateInfo, CertError> {
     let not_a_cert = |reason: &str| CertError::NotACertificate {

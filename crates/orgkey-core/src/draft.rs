@@ -2,7 +2,15 @@
 //! into an [`Org`]. The CLI's `org add`/`org edit` and the app's editor both fill one,
 //! so both accept and refuse exactly the same things.
 
+mod check;
+mod sandbox;
+
+pub use check::{Field, Problem};
+pub use sandbox::{InvalidSandbox, for_sandbox};
+
 use std::path::PathBuf;
+
+use crate::vault::SecretKind;
 
 use crate::org::{
     DEFAULT_API_VERSION, DEFAULT_SESSION_TIMEOUT_MINUTES, Environment, Flow, InvalidOrg, KeySource,
@@ -21,6 +29,19 @@ pub enum FlowKind {
     ClientCredentials,
     Device,
     Refresh,
+}
+
+impl FlowKind {
+    /// The secrets an org of this flow cannot log in without. The JWT key is not
+    /// among them: it is often made after the org, on the certificate screen.
+    pub fn required_secrets(self) -> &'static [SecretKind] {
+        match self {
+            FlowKind::Password => &[SecretKind::ClientSecret, SecretKind::Password],
+            FlowKind::ClientCredentials => &[SecretKind::ClientSecret],
+            FlowKind::Refresh => &[SecretKind::RefreshToken],
+            FlowKind::Web | FlowKind::Jwt | FlowKind::Device => &[],
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -75,6 +96,9 @@ impl OrgDraft {
             (None, base) => base.and_then(|org| org.color.clone()),
         };
         let flow = self.flow(base)?;
+        if let Flow::ClientCredentials { .. } = flow {
+            require_my_domain(my_domain.as_ref().unwrap_or(&login_url))?;
+        }
         let environment = self
             .environment
             .or(base.map(|org| org.environment))
@@ -205,6 +229,18 @@ impl OrgDraft {
             }
             FlowKind::Refresh => Flow::RefreshToken { client_id },
         })
+    }
+}
+
+/// Client credentials answer only on the org's own My Domain, never on the shared
+/// login hosts (§5), so an org set up that way could never log in.
+fn require_my_domain(host: &url::Url) -> Result<(), InvalidOrg> {
+    match host.host_str() {
+        Some("login.salesforce.com" | "test.salesforce.com") => Err(InvalidOrg::Url {
+            url: crate::org::url_base(host),
+            reason: "the client credentials flow works only on your My Domain (https://NAME.my.salesforce.com)",
+        }),
+        _ => Ok(()),
     }
 }
 

@@ -100,6 +100,23 @@ impl SfdxAuthUrl {
         ))
     }
 
+    /// The URL that gives another tool this org's login: `None` without a refresh token.
+    pub fn for_org(
+        vault: &dyn crate::vault::Vault,
+        org: &Org,
+    ) -> Result<Option<SfdxAuthUrl>, crate::vault::VaultError> {
+        use crate::vault::SecretKind;
+        let Some(refresh_token) = vault.get(&org.id.0, SecretKind::RefreshToken)? else {
+            return Ok(None);
+        };
+        Ok(Some(SfdxAuthUrl {
+            client_id: org.flow.client_id().to_owned(),
+            client_secret: vault.get(&org.id.0, SecretKind::ClientSecret)?,
+            refresh_token,
+            instance_url: org.token_host().clone(),
+        }))
+    }
+
     /// An org that logs in with this URL's refresh token. Its secrets — the refresh
     /// token and any client secret — are for the caller to put in the vault.
     pub fn to_org(&self, alias: &str) -> Result<Org, InvalidOrg> {

@@ -6,5 +6,10 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub fn list_orgs(state: State<'_, AppState>) -> Result<Vec<OrgSummary>, IpcError> {
-    Ok(state.catalog.list()?.iter().map(OrgSummary::from).collect())
+    Ok(state
+        .catalog
+        .list()?
+        .iter()
+        .map(|org| state.summary(org))
+        .collect())
 }

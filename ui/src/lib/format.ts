@@ -1,5 +1,6 @@
 // Words for times and environments, kept out of components so Vitest can pin them.
 import type { Environment } from "./bindings/Environment";
+import type { LoginState } from "./bindings/LoginState";
 
 /** "in 1 h 12 min", "in 4 min", "expired" — for the token's estimated expiry. */
 export function expiresIn(expiresAt: number, now: number): string {
@@ -23,4 +24,20 @@ export const environmentLabel: Record<Environment, string> = {
 export function matches(query: string, ...fields: string[]): boolean {
   const needle = query.trim().toLowerCase();
   return needle === "" || fields.some((field) => field.toLowerCase().includes(needle));
+}
+
+/** The list's words for an org's login state. */
+export function loginWords(login: LoginState, now: number): string {
+  switch (login.state) {
+    case "loggedIn":
+      return login.expiresAt > now ? `logged in · expires ${expiresIn(login.expiresAt, now)}` : "token expired";
+    case "expired":
+      return "token expired";
+    case "ready":
+      return "ready · logs in on use";
+    case "needsLogin":
+      return "needs login";
+    case "unknown":
+      return "keychain unavailable";
+  }
 }

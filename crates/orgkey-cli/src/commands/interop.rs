@@ -15,18 +15,12 @@ use crate::failure::Failure;
 pub fn export(args: ExportArgs) -> Result<(), Failure> {
     let context = Context::open()?;
     let org = context.catalog.get(&args.alias)?;
-    let refresh_token = context.vault.get(&org.id.0, SecretKind::RefreshToken)?.ok_or_else(|| {
+    let url = SfdxAuthUrl::for_org(&context.vault, &org)?.ok_or_else(|| {
         Failure::input(
             format!("{} has no refresh token, so it has no SFDX auth URL.", org.alias),
             "Only orgs logged in with the web, device or refresh flow have one; log in first with `orgkey login`.",
         )
     })?;
-    let url = SfdxAuthUrl {
-        client_id: org.flow.client_id().to_owned(),
-        client_secret: context.vault.get(&org.id.0, SecretKind::ClientSecret)?,
-        refresh_token,
-        instance_url: org.token_host().clone(),
-    };
     println!("{}", url.format().expose());
     Ok(())
 }

@@ -1,0 +1,99 @@
+//! What a person does outside the page: type into the login popup (a window WebDriver
+//! cannot reach, since it has its own data store), and read what the app opened in the
+//! "system browser" (scripts/e2e-browser records it).
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+fn xdotool(args: &[&str]) -> String {
+    let output = Command::new("xdotool")
+        .args(args)
+        .output()
+        .expect("xdotool (make setup installs it)");
+    String::from_utf8_lossy(&output.stdout).trim().to_owned()
+}
+
+/// Waits up to 20 s for a visible window whose title starts with `title` and returns
+/// its X id.
+pub async fn wait_for_window(title: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let found = xdotool(&["search", "--onlyvisible", "--name", &format!("^{title}")]);
+        if let Some(id) = found.lines().next() {
+            return id.to_owned();
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no window titled {title:?} appeared"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Whether a window whose title starts with `title` is shown.
+pub fn window_exists(title: &str) -> bool {
+    !xdotool(&["search", "--onlyvisible", "--name", &format!("^{title}")]).is_empty()
+}
+
+/// Gives the window the keyboard and types `keys`: text, or `xdotool key` names
+/// written as `{Tab}`, `{Return}`.
+pub async fn type_into(window: &str, keys: &[&str]) {
+    xdotool(&["windowfocus", "--sync", window]);
+    for key in keys {
+        if let Some(name) = key.strip_prefix('{').and_then(|k| k.strip_suffix('}')) {
+            xdotool(&["key", "--clearmodifiers", name]);
+        } else {
+            xdotool(&["type", "--delay", "20", key]);
+        }
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+/// Asks a window to close as its close button would: the WM_DELETE_WINDOW message a
+/// window manager sends. (`xdotool windowclose` destroys the window under the app
+/// instead, which no person can do and which GTK does not survive.)
+pub fn close_window(window: &str) {
+    use x11rb::connection::Connection;
+    use x11rb::protocol::xproto::{ClientMessageEvent, ConnectionExt, EventMask};
+    let window: u32 = window.parse().expect("an X window id");
+    let (conn, _) = x11rb::connect(None).expect("no X display");
+    let atom = |name: &[u8]| conn.intern_atom(false, name).unwrap().reply().unwrap().atom;
+    let protocols = atom(b"WM_PROTOCOLS");
+    let delete = atom(b"WM_DELETE_WINDOW");
+    let event = ClientMessageEvent::new(32, window, protocols, [delete, 0, 0, 0, 0]);
+    conn.send_event(false, window, EventMask::NO_EVENT, event)
+        .unwrap()
+        .check()
+        .unwrap();
+    conn.flush().unwrap();
+}
+
+fn opened_file() -> PathBuf {
+    PathBuf::from(std::env::var("ORGKEY_E2E_OPENED").expect("scripts/e2e sets ORGKEY_E2E_OPENED"))
+}
+
+/// How many URLs the app has opened in the "system browser" so far.
+pub fn opened_count() -> usize {
+    std::fs::read_to_string(opened_file())
+        .map(|text| text.lines().count())
+        .unwrap_or(0)
+}
+
+/// Waits up to 20 s for the app to open URL number `index` (from 0) and returns it.
+pub async fn wait_for_opened(index: usize) -> String {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Some(line) = std::fs::read_to_string(opened_file())
+            .ok()
+            .and_then(|text| text.lines().nth(index).map(str::to_owned))
+        {
+            return line;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the app opened no URL number {index}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
