@@ -75,18 +75,17 @@ impl AppState {
         let base = self.editing_base(submission.editing)?;
         let (draft, import) = draft(submission);
         let mut problems: Vec<FieldProblem> = Vec::new();
-        let Some(flow) = draft.flow else {
+        if draft.flow.is_none() {
             problems.push(FieldProblem::new(
                 FormField::Flow,
                 "No login flow is chosen.",
                 "Choose how OrgKey logs in to this org; each choice says when it fits.",
             ));
-            return Ok(problems);
-        };
+        }
         if let Err(problem) = import {
             problems.push(problem);
         }
-        let importing = flow == FlowKind::Refresh && base.is_none();
+        let importing = draft.flow == Some(FlowKind::Refresh) && base.is_none();
         problems.extend(
             draft
                 .problems()
@@ -109,7 +108,8 @@ impl AppState {
                 "Choose another alias; each org needs its own.",
             ));
         }
-        for kind in flow.required_secrets() {
+        let required = draft.flow.map_or(&[][..], FlowKind::required_secrets);
+        for kind in required {
             let field = SecretField::of_kind(*kind).expect("every required secret has a field");
             let stored = match &base {
                 Some(org) => self.vault()?.get(&org.id.0, *kind)?.is_some(),
@@ -119,6 +119,8 @@ impl AppState {
                 problems.push(missing_secret(field));
             }
         }
+        // In the editor's order, so the first problem is the first field to fix.
+        problems.sort_by_key(|problem| problem.field);
         Ok(problems)
     }
 

@@ -226,15 +226,15 @@ impl std::fmt::Debug for SecretEntry {
     }
 }
 
-/// The editor's fields a problem can sit next to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+/// The editor's fields a problem can sit next to, in the order the editor shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum FormField {
     Alias,
     Color,
-    Flow,
     LoginUrl,
     MyDomain,
+    Flow,
     ClientId,
     Username,
     CallbackUrl,

@@ -106,9 +106,10 @@ impl App {
     pub async fn fill(&self, id: &str, text: &str) {
         let field = self.find(Locator::Id(id)).await;
         field.clear().await.unwrap();
-        if !text.is_empty() {
-            field.send_keys(text).await.unwrap();
-        }
+        // Clearing fires no input event; typing does. To leave the field empty, type a
+        // space and erase it, so the page sees the change.
+        let keys = if text.is_empty() { " \u{E003}" } else { text };
+        field.send_keys(keys).await.unwrap();
     }
 
     /// Clicks the radio button or checkbox whose label contains `text`.
@@ -133,18 +134,18 @@ impl App {
         self.find_text("h2", alias).await;
     }
 
-    /// Waits for the problem shown next to field `field` and returns its text.
-    pub async fn problem(&self, field: &str) -> String {
-        let problem = self.find(Locator::Id(&format!("problem-{field}"))).await;
-        problem.text().await.unwrap()
+    /// Waits until the problem shown next to `field` contains `fragment` (checks run
+    /// as the person types, so an older problem may show for a moment).
+    pub async fn expect_problem(&self, field: &str, fragment: &str) {
+        let xpath =
+            format!("//*[@id='problem-{field}'][contains(normalize-space(), \"{fragment}\")]");
+        self.find(Locator::XPath(&xpath)).await;
     }
 
-    /// Whether a problem is shown next to `field` now.
-    pub async fn has_problem(&self, field: &str) -> bool {
-        self.client
-            .find(Locator::Id(&format!("problem-{field}")))
-            .await
-            .is_ok()
+    /// Waits until no problem is shown next to `field`.
+    pub async fn expect_no_problem(&self, field: &str) {
+        let xpath = format!("//form[not(.//*[@id='problem-{field}'])]");
+        self.find(Locator::XPath(&xpath)).await;
     }
 
     /// Waits until the page holds `text` somewhere.
