@@ -1,6 +1,6 @@
 //! Demo mode: sfsim, the local Salesforce, on loopback with its demo fixtures, and one
-//! org per flow that runs without a person, each labelled DEMO. Nothing leaves the
-//! machine; the demo's secrets are sfsim's published test values.
+//! org per flow, each labelled DEMO. Nothing leaves the machine; the demo's secrets are
+//! sfsim's published test values (the demo person is ada@acme.demo / Passw0rd!).
 
 use orgkey_core::Secret;
 use orgkey_core::catalog::CatalogError;
@@ -24,7 +24,10 @@ struct DemoOrg {
     flow: FlowKind,
     client_id: &'static str,
     username: Option<&'static str>,
+    scopes: Option<&'static str>,
     secrets: &'static [(SecretKind, &'static str)],
+    /// Given a refresh token of this user at each start, as if imported from the sf CLI.
+    refresh_token_of: Option<&'static str>,
 }
 
 const ORGS: &[DemoOrg] = &[
@@ -34,7 +37,29 @@ const ORGS: &[DemoOrg] = &[
         flow: FlowKind::ClientCredentials,
         client_id: "3MVG9demo.client.credentials",
         username: None,
+        scopes: None,
         secrets: &[(SecretKind::ClientSecret, "CCSECRET0005")],
+        refresh_token_of: None,
+    },
+    DemoOrg {
+        alias: "demo-device",
+        label: "DEMO · device (approve as ada@acme.demo / Passw0rd!)",
+        flow: FlowKind::Device,
+        client_id: "3MVG9demo.device",
+        username: None,
+        scopes: Some("api refresh_token"),
+        secrets: &[],
+        refresh_token_of: None,
+    },
+    DemoOrg {
+        alias: "demo-imported",
+        label: "DEMO · refresh token (imported)",
+        flow: FlowKind::Refresh,
+        client_id: "3MVG9demo.web.server.flow",
+        username: None,
+        scopes: None,
+        secrets: &[(SecretKind::ClientSecret, "WEBSECRET0001")],
+        refresh_token_of: Some("ada@acme.demo"),
     },
     DemoOrg {
         alias: "demo-jwt",
@@ -42,7 +67,9 @@ const ORGS: &[DemoOrg] = &[
         flow: FlowKind::Jwt,
         client_id: "3MVG9demo.jwt.bearer",
         username: Some("ada@acme.demo"),
+        scopes: None,
         secrets: &[(SecretKind::PrivateKey, sfsim::DEMO_JWT_KEY_PEM)],
+        refresh_token_of: None,
     },
     DemoOrg {
         alias: "demo-password",
@@ -55,6 +82,18 @@ const ORGS: &[DemoOrg] = &[
             (SecretKind::Password, "Passw0rd!"),
             (SecretKind::SecurityToken, "ADATOKEN42"),
         ],
+        scopes: None,
+        refresh_token_of: None,
+    },
+    DemoOrg {
+        alias: "demo-web",
+        label: "DEMO · web server (log in as ada@acme.demo / Passw0rd!)",
+        flow: FlowKind::Web,
+        client_id: "3MVG9demo.web.server.flow",
+        username: None,
+        scopes: None,
+        secrets: &[(SecretKind::ClientSecret, "WEBSECRET0001")],
+        refresh_token_of: None,
     },
 ];
 
@@ -75,7 +114,8 @@ pub async fn start(state: &AppState) -> Result<(), IpcError> {
                 })?,
         );
     }
-    let base = demo.as_ref().expect("started above").base_url().to_owned();
+    let sim = demo.as_ref().expect("started above");
+    let base = sim.base_url().to_owned();
     let vault = state.vault()?;
     let existing = state.catalog.load()?;
     for demo_org in ORGS {
@@ -85,6 +125,7 @@ pub async fn start(state: &AppState) -> Result<(), IpcError> {
             login_url: Some(base.clone()),
             client_id: Some(demo_org.client_id.into()),
             username: demo_org.username.map(String::from),
+            scopes: demo_org.scopes.map(String::from),
             label: Some(demo_org.label.into()),
             environment: Some(Environment::Developer),
             ..OrgDraft::default()
@@ -105,8 +146,16 @@ pub async fn start(state: &AppState) -> Result<(), IpcError> {
         for (kind, value) in demo_org.secrets {
             vault.set(&org.id.0, *kind, &Secret::new(*value))?;
         }
-        // A token of an earlier run points at a port that is gone.
+        // Tokens of an earlier run belong to a local Salesforce that is gone.
         vault.delete(&org.id.0, SecretKind::AccessToken)?;
+        vault.delete(&org.id.0, SecretKind::RefreshToken)?;
+        if let Some(username) = demo_org.refresh_token_of {
+            let token = sim
+                .switches()
+                .issue_refresh_token(demo_org.client_id, username)
+                .expect("the demo fixtures have this app and user");
+            vault.set(&org.id.0, SecretKind::RefreshToken, &Secret::new(token))?;
+        }
         state.catalog.update(|orgs| -> Result<(), CatalogError> {
             match orgs.get(demo_org.alias) {
                 Some(_) => orgs.replace(demo_org.alias, org).map(drop),

@@ -97,3 +97,51 @@ pub async fn wait_for_opened(index: usize) -> String {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+/// Where and how large a window is: x, y, width, height.
+pub fn geometry(window: &str) -> (i32, i32, u32, u32) {
+    let text = xdotool(&["getwindowgeometry", "--shell", window]);
+    let value = |key: &str| {
+        text.lines()
+            .find_map(|line| line.strip_prefix(&format!("{key}=")))
+            .unwrap_or_else(|| panic!("xdotool said {text:?}"))
+            .parse::<i64>()
+            .unwrap()
+    };
+    (
+        value("X") as i32,
+        value("Y") as i32,
+        value("WIDTH") as u32,
+        value("HEIGHT") as u32,
+    )
+}
+
+/// Moves and resizes a window as a person dragging it would.
+pub fn place(window: &str, x: i32, y: i32, width: u32, height: u32) {
+    xdotool(&[
+        "windowsize",
+        "--sync",
+        window,
+        &width.to_string(),
+        &height.to_string(),
+    ]);
+    xdotool(&[
+        "windowmove",
+        "--sync",
+        window,
+        &x.to_string(),
+        &y.to_string(),
+    ]);
+}
+
+/// Waits up to 20 s until no visible window's title starts with `title`.
+pub async fn wait_until_gone(title: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while window_exists(title) {
+        assert!(
+            Instant::now() < deadline,
+            "the window {title:?} did not close"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}

@@ -12,7 +12,15 @@ async fn the_demo_gives_orgs_whose_tokens_copy_to_the_clipboard() {
     app.find_text("h2", "No orgs yet").await;
     app.click_button("Try the demo").await;
 
-    for alias in ["demo-integration", "demo-jwt", "demo-password"] {
+    let aliases = [
+        "demo-integration",
+        "demo-device",
+        "demo-imported",
+        "demo-jwt",
+        "demo-password",
+        "demo-web",
+    ];
+    for alias in aliases {
         app.find_text("span", alias).await;
     }
     let badges = app
@@ -20,7 +28,7 @@ async fn the_demo_gives_orgs_whose_tokens_copy_to_the_clipboard() {
         .find_all(Locator::Css(".org-row .badge"))
         .await
         .unwrap();
-    assert_eq!(badges.len(), 3);
+    assert_eq!(badges.len(), aliases.len());
     for badge in badges {
         assert_eq!(badge.text().await.unwrap(), "DEMO");
     }
@@ -51,6 +59,18 @@ async fn the_demo_gives_orgs_whose_tokens_copy_to_the_clipboard() {
     app.click_button("Reveal").await;
     let revealed = app.find(Locator::Css("code.token:not(.masked)")).await;
     assert_eq!(revealed.text().await.unwrap(), copied);
+
+    // The imported org logs in with the refresh token it came with.
+    app.select_org("demo-imported").await;
+    app.find(Locator::XPath(
+        "//dd[starts-with(normalize-space(), 'Logged in · expires in')]",
+    ))
+    .await;
+    app.click_button("Copy SFDX auth URL").await;
+    assert!(
+        app.clipboard()
+            .starts_with("force://3MVG9demo.web.server.flow:WEBSECRET0001:")
+    );
 
     // The JWT demo org logs in with the key kept in the keychain.
     app.find(Locator::XPath(

@@ -244,6 +244,24 @@ impl Switches {
         self.update_org(|o| o.active = active);
     }
 
+    /// A refresh token of `username` for the app, with the app's scopes, as if that
+    /// person had logged in earlier with another tool (demo mode's imported org).
+    /// `None` for an unknown app or user.
+    pub fn issue_refresh_token(&self, client_id: &str, username: &str) -> Option<String> {
+        let mut store = self.0.store();
+        let user_id = store.user_by_name(username)?.id.clone();
+        let scopes = store.app(client_id)?.scopes.clone();
+        let grant = crate::store::Grant {
+            client_id: client_id.to_owned(),
+            user_id,
+            scopes,
+            role: crate::fixtures::HostRole::MyDomain,
+            nonce: None,
+        };
+        let body = crate::tokens::issue(&self.0, &mut store, grant, None, true);
+        body["refresh_token"].as_str().map(str::to_owned)
+    }
+
     /// Changes any app setting; false for an unknown app.
     pub fn update_app(&self, client_id: &str, change: impl FnOnce(&mut App)) -> bool {
         self.0.store().app_mut(client_id).map(change).is_some()
