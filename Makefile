@@ -17,7 +17,7 @@ help:
 	@echo "make test     install what is missing, then run every check CI runs"
 	@echo "make e2e      only the end-to-end tests of the real app (Xvfb, keyring, WebDriver)"
 	@echo "make package  build a .deb of the app"
-	@echo "make bench    time orgkey token from the cache against /bin/true and a JWT login"
+	@echo "make bench    time orgkey token (cached, JWT login) and the app (start-up, memory)"
 	@echo "make bindings regenerate the TypeScript types shared with Rust"
 
 setup:
@@ -60,6 +60,7 @@ e2e: ui
 
 bench: setup
 	scripts/bench
+	scripts/bench-app
 
 bindings:
 	UPDATE_BINDINGS=1 $(CARGO) test -p orgkey-app --lib bindings

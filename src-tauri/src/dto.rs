@@ -237,3 +237,29 @@ impl From<CopyFormat> for orgkey_core::token::CopyFormat {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use orgkey_core::certs::{CertificateRequest, generate};
+
+    fn view_of(days: u32) -> CertificateView {
+        let mut request = CertificateRequest::new("orgkey-test");
+        request.validity_days = days;
+        CertificateView::new(&generate(&request).unwrap().info, true)
+    }
+
+    #[test]
+    fn a_certificate_warns_from_thirty_days_before_it_ends() {
+        let fresh = view_of(365);
+        assert!(!fresh.expires_soon);
+        assert!(
+            (363..=365).contains(&fresh.days_left),
+            "{}",
+            fresh.days_left
+        );
+        let ending = view_of(20);
+        assert!(ending.expires_soon);
+        assert!(ending.not_after > ending.not_before);
+    }
+}

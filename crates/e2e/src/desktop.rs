@@ -145,3 +145,25 @@ pub async fn wait_until_gone(title: &str) {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+/// Waits up to 20 s until the window shows one of sfsim's pages, known by their grey
+/// background (#f3f3f3) in the top-left corner, where an unloaded window shows GTK's.
+pub async fn wait_for_page(window: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let pixel = Command::new("import")
+            .args(["-window", window, "-crop", "1x1+5+5", "txt:-"])
+            .output()
+            .expect("ImageMagick's import (make setup installs it)");
+        let text = String::from_utf8_lossy(&pixel.stdout);
+        if text
+            .lines()
+            .nth(1)
+            .is_some_and(|line| line.contains("srgb(243,243,243)"))
+        {
+            return;
+        }
+        assert!(Instant::now() < deadline, "the window never showed a page");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}

@@ -60,6 +60,13 @@ async fn the_demo_gives_orgs_whose_tokens_copy_to_the_clipboard() {
     let revealed = app.find(Locator::Css("code.token:not(.masked)")).await;
     assert_eq!(revealed.text().await.unwrap(), copied);
 
+    // Refresh gets a new token (and hides the revealed one again).
+    app.click_button("Refresh").await;
+    app.find_text("div", "Token refreshed").await;
+    app.click_button("Copy token").await;
+    app.find_text("div", "Token copied").await;
+    assert_ne!(app.clipboard(), copied, "Refresh kept the old token");
+
     // The imported org logs in with the refresh token it came with.
     app.select_org("demo-imported").await;
     app.find(Locator::XPath(

@@ -2,10 +2,8 @@
 //! (light) and once under GTK's dark theme (ORGKEY_E2E_THEME=dark), and the page must
 //! follow. Screenshots go to target/e2e-shots/screen-NAME-THEME.png.
 
-use std::time::Duration;
-
 use e2e::App;
-use e2e::desktop::{close_window, wait_for_window};
+use e2e::desktop::{close_window, wait_for_page, wait_for_window};
 use fantoccini::Locator;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -48,7 +46,7 @@ async fn every_screen_follows_the_system_theme() {
     app.screenshot(&shot("needs-login")).await;
     app.click_button("Log in").await;
     let popup = wait_for_window("Log in to demo-web").await;
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    wait_for_page(&popup).await;
     let shots = std::env::var("ORGKEY_E2E_SHOTS").unwrap();
     let popup_png = format!("{shots}/{}.png", shot("login-popup"));
     let imported = std::process::Command::new("import")

@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use e2e::App;
 use e2e::desktop::{
-    close_window, opened_count, type_into, wait_for_opened, wait_for_window, window_exists,
+    close_window, opened_count, type_into, wait_for_opened, wait_for_page, wait_for_window,
+    window_exists,
 };
 use e2e::person::Person;
 use fantoccini::Locator;
@@ -41,12 +42,27 @@ async fn the_web_flow_logs_in_in_the_popup_or_the_browser() {
     app.find_text("span", "needs login").await;
     app.screenshot("needs-login").await;
 
+    // First a refusal: Deny on Salesforce's approval page: the error redirect, in explain's words.
+    app.click_button("Log in").await;
+    let popup = wait_for_window(POPUP).await;
+    wait_for_page(&popup).await;
+    type_into(&popup, &["ada@acme.demo", "{Tab}", "Passw0rd!", "{Return}"]).await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    type_into(&popup, &["{Tab}", "{Tab}", "{Return}"]).await;
+    app.wait_for_text("The login was denied: the user chose Deny")
+        .await;
+    app.wait_for_text("Log in again and choose Allow").await;
+    assert!(
+        !window_exists(POPUP),
+        "the popup stayed open after the refusal"
+    );
+
     // The popup: its own window, which WebDriver cannot reach; a person types into it.
     app.click_button("Log in").await;
     app.wait_for_text("Waiting for you to log in in the login window")
         .await;
     let popup = wait_for_window(POPUP).await;
-    tokio::time::sleep(Duration::from_secs(3)).await;
+    wait_for_page(&popup).await;
     type_into(&popup, &["ada@acme.demo", "{Tab}", "Passw0rd!", "{Return}"]).await;
     tokio::time::sleep(Duration::from_secs(3)).await;
     // The approval page: the first Tab reaches "Allow".

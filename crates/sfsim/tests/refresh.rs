@@ -155,3 +155,23 @@ async fn secret_optional_when_not_required() {
     ];
     assert_eq!(token(sim.base_url(), &form).await.0, 200);
 }
+
+#[tokio::test]
+async fn an_issued_refresh_token_works_like_one_from_a_login() {
+    let sim = sim().await;
+    let issued = sim
+        .switches()
+        .issue_refresh_token(WEB, ADA)
+        .expect("a known app and user");
+    let (status, b) = refresh(&sim, WEB, WEB_SECRET, &issued).await;
+    assert_eq!(status, 200, "{b}");
+    assert!(b["access_token"].as_str().unwrap().starts_with("00D"));
+    assert!(sim.switches().issue_refresh_token("nope", ADA).is_none());
+    assert!(
+        sim.switches()
+            .issue_refresh_token(WEB, "nobody@acme.demo")
+            .is_none()
+    );
+    sim.switches().refresh_sandbox();
+    assert_eq!(refresh(&sim, WEB, WEB_SECRET, &issued).await.0, 400);
+}
