@@ -124,7 +124,8 @@ impl AppState {
         Ok(problems)
     }
 
-    /// Saves the org and then its secrets, or nothing when any field is wrong.
+    /// Saves the secrets and then the org (an org without its secrets could not log
+    /// in), or nothing at all when any field is wrong.
     pub fn save_form(
         &self,
         submission: &Submission<'_>,

@@ -7,10 +7,11 @@
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use orgkey_core::error::AuthError;
 use orgkey_core::flows::web_server::Browser;
-use tauri::{AppHandle, WebviewUrl, WebviewWindowBuilder, WindowEvent};
+use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindowBuilder, WindowEvent};
 use tokio::sync::oneshot;
 use url::Url;
 
@@ -72,15 +73,16 @@ impl Browser for PopupBrowser {
                 true
             }
         };
-        let window = WebviewWindowBuilder::new(&self.app, label, WebviewUrl::External(url.clone()))
-            .title(&self.title)
-            .inner_size(520.0, 680.0)
-            .data_directory(self.data_dir.clone())
-            .on_navigation(on_navigation)
-            .build()
-            .map_err(|error| AuthError::NoBrowser {
-                detail: format!("the login window could not open ({error})"),
-            })?;
+        let window =
+            WebviewWindowBuilder::new(&self.app, &label, WebviewUrl::External(url.clone()))
+                .title(&self.title)
+                .inner_size(520.0, 680.0)
+                .data_directory(self.data_dir.clone())
+                .on_navigation(on_navigation)
+                .build()
+                .map_err(|error| AuthError::NoBrowser {
+                    detail: format!("the login window could not open ({error})"),
+                })?;
         let closed = outcome.clone();
         window.on_window_event(move |event| {
             if matches!(
@@ -91,9 +93,22 @@ impl Browser for PopupBrowser {
             }
         });
         let _close = CloseOnDrop(Some(window));
-        match receiver.await {
-            Ok(Some(redirect)) => Ok(redirect),
-            _ => Err(AuthError::Cancelled),
+        let mut receiver = receiver;
+        loop {
+            tokio::select! {
+                answer = &mut receiver => {
+                    return match answer {
+                        Ok(Some(redirect)) => Ok(redirect),
+                        _ => Err(AuthError::Cancelled),
+                    };
+                }
+                // A window closed before its event handler was in place sends nothing.
+                () = tokio::time::sleep(Duration::from_millis(300)) => {
+                    if self.app.get_webview_window(&label).is_none() {
+                        return Err(AuthError::Cancelled);
+                    }
+                }
+            }
         }
     }
 }

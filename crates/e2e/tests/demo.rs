@@ -74,6 +74,7 @@ async fn the_demo_gives_orgs_whose_tokens_copy_to_the_clipboard() {
     ))
     .await;
     app.click_button("Copy SFDX auth URL").await;
+    app.find_text("div", "SFDX auth URL copied").await;
     assert!(
         app.clipboard()
             .starts_with("force://3MVG9demo.web.server.flow:WEBSECRET0001:")

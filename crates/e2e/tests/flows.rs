@@ -59,6 +59,7 @@ async fn every_flow_logs_in_from_the_editor() {
     save(&app, "acme-pw").await;
     logged_in(&app).await;
     app.click_button("Copy token").await;
+    app.find_text("div", "Token copied").await;
     assert!(app.clipboard().starts_with("00D"));
 
     // A §10 error, in explain's words with its fix: a reset security token.
@@ -72,6 +73,7 @@ async fn every_flow_logs_in_from_the_editor() {
         .await;
     app.wait_for_text("reset the token from your personal settings")
         .await;
+    app.find_text("span", "last attempt failed").await;
     app.screenshot("error-with-fix").await;
     app.click_button("Edit org").await;
     app.click_button("Replace security token").await;

@@ -98,6 +98,7 @@ async fn the_web_flow_logs_in_in_the_popup_or_the_browser() {
     // Closing the popup cancels the login cleanly.
     app.click_button("Log in").await;
     let popup = wait_for_window(POPUP).await;
+    wait_for_page(&popup).await;
     close_window(&popup);
     app.find_text("p", "The login was cancelled.").await;
     app.screenshot("login-cancelled").await;

@@ -16,6 +16,24 @@ pub struct OpenUrl {
     pub single_use: bool,
 }
 
+/// The org's open URL from a valid token, renewing once when the cached token turns
+/// out to have died early (a logout, a session timeout shorter than estimated).
+pub async fn open_org(
+    sessions: &crate::session::Sessions<'_>,
+    org: &crate::org::Org,
+    path: &str,
+) -> Result<OpenUrl, AuthError> {
+    use crate::session::Freshness;
+    let tokens = sessions.token(org, Freshness::Cached).await?;
+    match open_url(sessions.http, &tokens, path).await {
+        Err(AuthError::SessionExpired) => {
+            let renewed = sessions.token(org, Freshness::Renew).await?;
+            open_url(sessions.http, &renewed, path).await
+        }
+        other => other,
+    }
+}
+
 #[derive(Deserialize)]
 struct SingleAccess {
     frontdoor_uri: String,

@@ -2,12 +2,10 @@
 
 use std::time::Duration;
 
-use orgkey_core::error::AuthError;
 use orgkey_core::explain::{Explanation, Kind};
 use orgkey_core::flows::loopback::open_secret_url;
 use orgkey_core::interop::SfdxAuthUrl;
-use orgkey_core::open::open_url;
-use orgkey_core::session::Freshness;
+use orgkey_core::open::open_org as open_url_of;
 use tauri::State;
 
 use crate::error::IpcError;
@@ -18,16 +16,7 @@ use crate::state::AppState;
 #[tauri::command]
 pub async fn open_org(state: State<'_, AppState>, alias: String) -> Result<(), IpcError> {
     let org = state.catalog.get(&alias)?;
-    let sessions = state.sessions()?;
-    let tokens = sessions.token(&org, Freshness::Cached).await?;
-    let opened = match open_url(&state.http, &tokens, "/").await {
-        // The cached token died early (a logout): renew once.
-        Err(AuthError::SessionExpired) => {
-            let renewed = sessions.token(&org, Freshness::Renew).await?;
-            open_url(&state.http, &renewed, "/").await?
-        }
-        other => other?,
-    };
+    let opened = open_url_of(&state.sessions()?, &org, "/").await?;
     Ok(open_secret_url(&opened.url, Duration::from_secs(60)).await?)
 }
 

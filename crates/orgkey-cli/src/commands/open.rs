@@ -2,10 +2,8 @@
 
 use std::time::Duration;
 
-use orgkey_core::error::AuthError;
 use orgkey_core::flows::loopback::open_secret_url;
-use orgkey_core::open::open_url;
-use orgkey_core::session::Freshness;
+use orgkey_core::open::open_org;
 
 use crate::cli::OpenArgs;
 use crate::context::Context;
@@ -14,16 +12,7 @@ use crate::failure::Failure;
 pub async fn run(args: OpenArgs) -> Result<(), Failure> {
     let context = Context::open()?;
     let org = context.catalog.get(&args.alias)?;
-    let sessions = context.sessions();
-    let tokens = sessions.token(&org, Freshness::Cached).await?;
-    let opened = match open_url(&context.http, &tokens, "/").await {
-        // The cached token died early (a logout): renew once.
-        Err(AuthError::SessionExpired) => {
-            let renewed = sessions.token(&org, Freshness::Renew).await?;
-            open_url(&context.http, &renewed, "/").await?
-        }
-        other => other?,
-    };
+    let opened = open_org(&context.sessions(), &org, "/").await?;
     if args.url_only {
         println!("{}", opened.url.expose());
         return Ok(());
