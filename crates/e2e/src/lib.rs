@@ -6,7 +6,6 @@
 //! themselves, and never reach beyond 127.0.0.1.
 
 pub mod desktop;
-pub mod person;
 
 use std::path::PathBuf;
 use std::time::Duration;

@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use e2e::App;
 use e2e::desktop::{opened_count, type_into, wait_for_opened, wait_for_window};
-use e2e::person::Person;
 use fantoccini::Locator;
+use sfsim::person::Person;
 
 async fn logged_in(app: &App) {
     app.find(Locator::XPath(

@@ -10,8 +10,8 @@ use e2e::desktop::{
     close_window, opened_count, type_into, wait_for_opened, wait_for_page, wait_for_window,
     window_exists,
 };
-use e2e::person::Person;
 use fantoccini::Locator;
+use sfsim::person::Person;
 
 const POPUP: &str = "Log in to acme-web";
 
@@ -112,7 +112,7 @@ async fn the_web_flow_logs_in_in_the_popup_or_the_browser() {
         authorize.contains("/services/oauth2/authorize?"),
         "opened {authorize}"
     );
-    let (status, _) = Person::ada().walk(&authorize, None).await;
+    let status = Person::ada().walk(&authorize, None).await.status;
     assert_eq!(status, 200);
     logged_in(&app).await;
     app.close().await;

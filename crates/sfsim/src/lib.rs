@@ -29,6 +29,8 @@ mod html;
 mod id_token;
 mod identity;
 pub mod log;
+#[cfg(feature = "person")]
+pub mod person;
 mod redirect;
 mod rest;
 mod revoke;

@@ -10,7 +10,6 @@ use std::process::{Child, Command, Stdio};
 
 use assert_cmd::cargo::CommandCargoExt;
 use reqwest::blocking::Client;
-use reqwest::header::LOCATION;
 
 pub const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../sfsim/fixtures/demo.toml");
 pub const DEMO_KEY: &str = concat!(
@@ -170,72 +169,24 @@ pub fn demo_key_path() -> PathBuf {
     PathBuf::from(DEMO_KEY)
 }
 
-/// A person at a browser with their own cookies.
-pub struct Person {
-    client: Client,
-    pub username: String,
-    pub password: String,
-}
+/// sfsim's person at a browser, for these blocking tests.
+pub struct Person(sfsim::person::Person);
 
 impl Person {
     pub fn ada() -> Person {
-        Person {
-            client: Client::builder()
-                .cookie_store(true)
-                .redirect(reqwest::redirect::Policy::none())
-                .build()
-                .unwrap(),
-            username: "ada@acme.demo".into(),
-            password: "Passw0rd!".into(),
-        }
+        Person(sfsim::person::Person::ada())
     }
 
     /// Follows pages from `start`, filling the login, approval and device forms, and
     /// follows every redirect (the last one reaching the CLI's loopback callback).
     /// Returns the last page's text.
     pub fn walk(&self, start: &str, user_code: Option<&str>) -> String {
-        let mut response = self.client.get(start).send().unwrap();
-        for _ in 0..20 {
-            if response.status().is_redirection() {
-                let location = response.headers()[LOCATION].to_str().unwrap().to_owned();
-                let next = response.url().join(&location).unwrap();
-                response = self.client.get(next).send().unwrap();
-                continue;
-            }
-            let page_url = response.url().clone();
-            let page = response.text().unwrap();
-            let Some(action) = attribute_after(&page, "<form", "action") else {
-                return page;
-            };
-            let action = page_url.join(&action.replace("&amp;", "&")).unwrap();
-            let request = attribute_after(&page, "name=\"request\"", "value")
-                .unwrap_or_default()
-                .replace("&amp;", "&");
-            let form: Vec<(&str, String)> = if page.contains("id=\"login_form\"") {
-                vec![
-                    ("request", request),
-                    ("username", self.username.clone()),
-                    ("password", self.password.clone()),
-                ]
-            } else if page.contains("id=\"oaapprove\"") {
-                vec![("request", request), ("action", "allow".into())]
-            } else if page.contains("id=\"user_code\"") {
-                vec![("user_code", user_code.expect("a user code").into())]
-            } else {
-                return page;
-            };
-            response = self.client.post(action).form(&form).send().unwrap();
-        }
-        panic!("too many pages");
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(self.0.walk(start, user_code)).text
     }
-}
-
-fn attribute_after(page: &str, marker: &str, attribute: &str) -> Option<String> {
-    let rest = &page[page.find(marker)?..];
-    let tag = &rest[..rest.find('>')?];
-    let key = format!("{attribute}=\"");
-    let at = tag.find(&key)? + key.len();
-    Some(tag[at..at + tag[at..].find('"')?].to_owned())
 }
 
 /// Waits up to 20 s for a file to appear and have content.
