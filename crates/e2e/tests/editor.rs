@@ -15,7 +15,7 @@ async fn every_wrong_field_is_named_next_to_it_as_you_type() {
     app.click_button("Save").await;
     app.expect_problem(
         "alias",
-        "The alias is missing. Give the alias; the flow you chose needs it.",
+        "The alias is missing. Give the alias; the org cannot be saved without it.",
     )
     .await;
     app.expect_problem("flow", "No login flow is chosen.").await;

@@ -213,7 +213,7 @@ impl Explain for InvalidOrg {
             ),
             InvalidOrg::Missing(what) => (
                 format!("The {what} is missing."),
-                format!("Give the {what}; the flow you chose needs it."),
+                format!("Give the {what}; the org cannot be saved without it."),
             ),
             InvalidOrg::Color(color) => (
                 format!("{color:?} is not a colour."),
