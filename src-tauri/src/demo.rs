@@ -165,3 +165,16 @@ pub async fn start(state: &AppState) -> Result<(), IpcError> {
     }
     Ok(())
 }
+
+/// In demo mode the local Salesforce plays the admin too: a certificate made for a demo
+/// org is uploaded to its app there at once, so the org keeps logging in with its new key.
+pub async fn upload_certificate(state: &AppState, org: &Org, certificate_pem: &str) {
+    if !is_demo(org) {
+        return;
+    }
+    if let Some(sim) = state.demo.lock().await.as_ref() {
+        let pem = certificate_pem.to_owned();
+        sim.switches()
+            .update_app(org.flow.client_id(), move |app| app.certificate = Some(pem));
+    }
+}

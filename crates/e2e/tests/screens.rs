@@ -72,6 +72,10 @@ async fn every_screen_follows_the_system_theme() {
     app.find(Locator::Css("code.fingerprint")).await;
     app.screenshot(&shot("certificate")).await;
     app.click_button("Back to demo-jwt").await;
+    // In demo mode the new certificate is uploaded to the local Salesforce at once:
+    // a new JWT login signs with the new key and still works.
+    app.click_button("Refresh").await;
+    app.find_text("div", "Token refreshed").await;
 
     app.select_org("demo-password").await;
     app.click_button("Edit org").await;

@@ -95,6 +95,7 @@ pub async fn generate_certificate(
             "Check the permissions of OrgKey's data folder, then make the certificate again.",
         ))
     })?;
+    crate::demo::upload_certificate(&state, &org, &generated.certificate_pem).await;
     view(&state, &org, &generated.certificate_pem)
 }
 
