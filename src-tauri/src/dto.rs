@@ -165,7 +165,7 @@ pub struct CertificateView {
     pub days_left: i64,
     /// Under 30 days left (or expired): time to make a new one and upload it.
     pub expires_soon: bool,
-    /// Whether the private key that belongs to it is in the keychain.
+    /// Whether the keychain holds the private key that belongs to it.
     pub key_in_keychain: bool,
 }
 

@@ -15,9 +15,9 @@ use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindowBuilder, WindowEvent};
 use tokio::sync::oneshot;
 use url::Url;
 
-/// The label every login popup carries, so tests and the single-instance handler can
-/// tell it from the main window.
-pub const LABEL_PREFIX: &str = "login-";
+/// The label every login popup carries (with a random suffix): never `main`, the only
+/// label the capability and the window-state plugin name.
+const LABEL_PREFIX: &str = "login-";
 
 pub struct PopupBrowser {
     pub app: AppHandle,

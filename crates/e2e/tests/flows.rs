@@ -190,12 +190,18 @@ async fn every_flow_logs_in_from_the_editor() {
     save(&app, "acme-jwt").await;
     app.click_button("Certificate").await;
     app.find_text("h2", "Certificate for acme-jwt").await;
+    // Valid for 20 days only: the screen warns that it ends soon.
+    app.fill("cert-days", "20").await;
     app.click_button("Generate key and certificate").await;
     app.find_text(
         "div",
         "Key pair and certificate made; the key is in the keychain",
     )
     .await;
+    app.wait_for_text("This certificate expires in 19 days.")
+        .await;
+    app.find_text("dd", "In the keychain, and it belongs to this certificate")
+        .await;
     let fingerprint = app
         .find(Locator::Css("code.fingerprint"))
         .await

@@ -39,11 +39,13 @@ fn saved_pem(state: &AppState, org: &Org) -> Result<Option<String>, IpcError> {
 
 fn view(state: &AppState, org: &Org, pem: &str) -> Result<CertificateView, IpcError> {
     let info = certs::inspect(pem)?;
-    let key_in_keychain = state
-        .vault()?
-        .get(&org.id.0, SecretKind::PrivateKey)?
-        .is_some();
-    Ok(CertificateView::new(&info, key_in_keychain))
+    // A key pasted in the editor later, or a new pair made by the CLI, would not fit.
+    let key = state.vault()?.get(&org.id.0, SecretKind::PrivateKey)?;
+    let key_fits = match key {
+        Some(key) => certs::key_matches_certificate(&key, pem).unwrap_or(false),
+        None => false,
+    };
+    Ok(CertificateView::new(&info, key_fits))
 }
 
 /// The org's certificate, or `None` when OrgKey has not made one for it.

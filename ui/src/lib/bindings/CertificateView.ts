@@ -13,6 +13,6 @@ notBefore: number, notAfter: number, daysLeft: bigint,
  */
 expiresSoon: boolean, 
 /**
- * Whether the private key that belongs to it is in the keychain.
+ * Whether the keychain holds the private key that belongs to it.
  */
 keyInKeychain: boolean, };
