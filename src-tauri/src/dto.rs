@@ -1,7 +1,7 @@
 //! The shapes the page receives. Generated into `ui/src/lib/bindings/` by ts-rs and
 //! checked for drift by `cargo test` (see `bindings.rs`).
 
-use std::time::{Duration, UNIX_EPOCH};
+use std::time::UNIX_EPOCH;
 
 use orgkey_core::org::{Environment as CoreEnvironment, Org, url_base};
 use orgkey_core::token::TokenSet;
@@ -206,8 +206,7 @@ pub struct TokenInfo {
 
 impl TokenInfo {
     pub fn new(org: &Org, tokens: &TokenSet) -> TokenInfo {
-        let timeout = Duration::from_secs(u64::from(org.session_timeout_minutes) * 60);
-        let expires_at = epoch_ms(tokens.expires_at(timeout));
+        let expires_at = epoch_ms(tokens.expires_at(org.session_timeout()));
         let ids = tokens.ids();
         TokenInfo {
             alias: org.alias.clone(),

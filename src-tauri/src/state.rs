@@ -8,9 +8,8 @@ use orgkey_core::explain::{Explain, Explanation};
 use orgkey_core::http::Http;
 use orgkey_core::org::Org;
 use orgkey_core::session::Sessions;
-use orgkey_core::token::TokenSet;
+use orgkey_core::vault::SecretKind;
 use orgkey_core::vault::{self, KeychainVault};
-use orgkey_core::vault::{SecretKind, Vault};
 
 use crate::dto::{LoginState, OrgSummary};
 use crate::error::IpcError;
@@ -59,22 +58,16 @@ impl AppState {
 
     /// The org's row, with its login state read from the keychain (no network).
     pub fn summary(&self, org: &Org) -> OrgSummary {
-        let Ok(vault) = self.vault() else {
+        let Ok(sessions) = self.sessions() else {
             return OrgSummary::new(org, LoginState::Unknown, false);
         };
-        let read = |kind| vault.get(&org.id.0, kind);
-        let (Ok(cached), Ok(refresh)) = (
-            read(SecretKind::AccessToken),
-            read(SecretKind::RefreshToken),
-        ) else {
+        let refresh = sessions.vault.get(&org.id.0, SecretKind::RefreshToken);
+        let (Ok(cached), Ok(refresh)) = (sessions.cached(org), refresh) else {
             return OrgSummary::new(org, LoginState::Unknown, false);
         };
-        let cached = cached.as_ref().and_then(TokenSet::from_cache);
         let login = match cached {
             Some(tokens) => {
-                let timeout =
-                    std::time::Duration::from_secs(u64::from(org.session_timeout_minutes) * 60);
-                let expires = tokens.expires_at(timeout);
+                let expires = tokens.expires_at(org.session_timeout());
                 if expires > std::time::SystemTime::now() {
                     LoginState::LoggedIn {
                         expires_at: crate::dto::epoch_ms(expires),

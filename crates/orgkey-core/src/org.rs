@@ -175,6 +175,12 @@ impl Environment {
 }
 
 impl Org {
+    /// How long a token of this org lives: its session timeout (Salesforce sends no
+    /// expiry, so this is the estimate every "expires in" is built on).
+    pub fn session_timeout(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(u64::from(self.session_timeout_minutes) * 60)
+    }
+
     /// The host token requests for this org go to: the My Domain when known (External
     /// Client Apps answer only there), else the login URL.
     pub fn token_host(&self) -> &Url {

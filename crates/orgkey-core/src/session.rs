@@ -74,15 +74,16 @@ impl Sessions<'_> {
 
     /// The cached token when its estimated expiry is comfortably ahead.
     pub fn fresh_cached(&self, org: &Org) -> Result<Option<TokenSet>, AuthError> {
-        let Some(cache) = self.vault.get(&org.id.0, SecretKind::AccessToken)? else {
-            return Ok(None);
+        let fresh = |tokens: &TokenSet| {
+            tokens.expires_at(org.session_timeout()) > SystemTime::now() + EXPIRY_MARGIN
         };
-        let Some(tokens) = TokenSet::from_cache(&cache) else {
-            return Ok(None);
-        };
-        let timeout = Duration::from_secs(u64::from(org.session_timeout_minutes) * 60);
-        let fresh = tokens.expires_at(timeout) > SystemTime::now() + EXPIRY_MARGIN;
-        Ok(fresh.then_some(tokens))
+        Ok(self.cached(org)?.filter(fresh))
+    }
+
+    /// The cached token, fresh or not (a damaged cache entry counts as none).
+    pub fn cached(&self, org: &Org) -> Result<Option<TokenSet>, AuthError> {
+        let cache = self.vault.get(&org.id.0, SecretKind::AccessToken)?;
+        Ok(cache.as_ref().and_then(TokenSet::from_cache))
     }
 
     /// Forgets the cached access token (after a 401, or a revoke).
