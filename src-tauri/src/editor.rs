@@ -29,6 +29,14 @@ fn typed(secrets: &[SecretEntry], field: SecretField) -> Option<&str> {
         .filter(|value| !value.trim().is_empty())
 }
 
+/// A submission read once, for both checking and saving: the org it edits, the draft
+/// (with what an SFDX auth URL brings) and the parsed SFDX URL or why it is wrong.
+struct Prepared {
+    base: Option<Org>,
+    draft: OrgDraft,
+    import: Result<Option<SfdxAuthUrl>, FieldProblem>,
+}
+
 /// The draft, with what an SFDX auth URL brings (host, client id) when one was given.
 fn draft(submission: &Submission<'_>) -> (OrgDraft, Result<Option<SfdxAuthUrl>, FieldProblem>) {
     let mut draft = submission.form.to_draft();
@@ -63,8 +71,17 @@ fn draft(submission: &Submission<'_>) -> (OrgDraft, Result<Option<SfdxAuthUrl>, 
 }
 
 impl AppState {
-    fn editing_base(&self, editing: Option<&str>) -> Result<Option<Org>, IpcError> {
-        Ok(editing.map(|alias| self.catalog.get(alias)).transpose()?)
+    fn prepare(&self, submission: &Submission<'_>) -> Result<Prepared, IpcError> {
+        let base = submission
+            .editing
+            .map(|alias| self.catalog.get(alias))
+            .transpose()?;
+        let (draft, import) = draft(submission);
+        Ok(Prepared {
+            base,
+            draft,
+            import,
+        })
     }
 
     /// Every problem of the form, next to its field; empty when it can be saved.
@@ -72,8 +89,19 @@ impl AppState {
         &self,
         submission: &Submission<'_>,
     ) -> Result<Vec<FieldProblem>, IpcError> {
-        let base = self.editing_base(submission.editing)?;
-        let (draft, import) = draft(submission);
+        self.problems_of(submission, &self.prepare(submission)?)
+    }
+
+    fn problems_of(
+        &self,
+        submission: &Submission<'_>,
+        prepared: &Prepared,
+    ) -> Result<Vec<FieldProblem>, IpcError> {
+        let Prepared {
+            base,
+            draft,
+            import,
+        } = prepared;
         let mut problems: Vec<FieldProblem> = Vec::new();
         if draft.flow.is_none() {
             problems.push(FieldProblem::new(
@@ -83,7 +111,7 @@ impl AppState {
             ));
         }
         if let Err(problem) = import {
-            problems.push(problem);
+            problems.push(problem.clone());
         }
         let importing = draft.flow == Some(FlowKind::Refresh) && base.is_none();
         problems.extend(
@@ -111,7 +139,7 @@ impl AppState {
         let required = draft.flow.map_or(&[][..], FlowKind::required_secrets);
         for kind in required {
             let field = SecretField::of_kind(*kind).expect("every required secret has a field");
-            let stored = match &base {
+            let stored = match base {
                 Some(org) => self.vault()?.get(&org.id.0, *kind)?.is_some(),
                 None => false,
             };
@@ -131,14 +159,17 @@ impl AppState {
         submission: &Submission<'_>,
         copy_secrets_from: Option<&str>,
     ) -> Result<Org, IpcError> {
-        if let Some(problem) = self.form_problems(submission)?.into_iter().next() {
+        let prepared = self.prepare(submission)?;
+        if let Some(problem) = self.problems_of(submission, &prepared)?.into_iter().next() {
             return Err(Explanation::new(Kind::Input, problem.message, problem.fix).into());
         }
-        let base = self.editing_base(submission.editing)?;
-        let (draft, import) = draft(submission);
-        let import = import.map_err(|problem| {
-            IpcError::from(Explanation::new(Kind::Input, problem.message, problem.fix))
-        })?;
+        let Prepared {
+            base,
+            draft,
+            import,
+        } = prepared;
+        // A bad SFDX URL is one of the problems above, so here it parsed (or was absent).
+        let import = import.ok().flatten();
         let org = draft.build(base.as_ref())?;
         let vault = self.vault()?;
         if let Some(base) = &base

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use orgkey_core::error::AuthError;
 use orgkey_core::flows::web_server::Browser;
-use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindowBuilder, WindowEvent};
+use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindowBuilder};
 use tokio::sync::oneshot;
 use url::Url;
 
@@ -34,9 +34,10 @@ fn is_callback(url: &Url, callback: &Url) -> bool {
         && url.path() == callback.path()
 }
 
-type Outcome = Arc<Mutex<Option<oneshot::Sender<Option<Url>>>>>;
+/// Where `on_navigation` sends the redirect it stopped, once.
+type Outcome = Arc<Mutex<Option<oneshot::Sender<Url>>>>;
 
-fn finish(outcome: &Outcome, redirect: Option<Url>) {
+fn finish(outcome: &Outcome, redirect: Url) {
     let sender = outcome
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -59,7 +60,7 @@ impl Drop for CloseOnDrop {
 
 impl Browser for PopupBrowser {
     async fn authorize(&self, url: &Url, callback: &Url) -> Result<Url, AuthError> {
-        let (sender, receiver) = oneshot::channel();
+        let (sender, mut receiver) = oneshot::channel();
         let outcome: Outcome = Arc::new(Mutex::new(Some(sender)));
         let label = format!("{LABEL_PREFIX}{}", uuid::Uuid::new_v4().simple());
         let on_navigation = {
@@ -67,7 +68,7 @@ impl Browser for PopupBrowser {
             let callback = callback.clone();
             move |target: &Url| {
                 if is_callback(target, &callback) {
-                    finish(&outcome, Some(target.clone()));
+                    finish(&outcome, target.clone());
                     return false;
                 }
                 true
@@ -83,26 +84,14 @@ impl Browser for PopupBrowser {
                 .map_err(|error| AuthError::NoBrowser {
                     detail: format!("the login window could not open ({error})"),
                 })?;
-        let closed = outcome.clone();
-        window.on_window_event(move |event| {
-            if matches!(
-                event,
-                WindowEvent::CloseRequested { .. } | WindowEvent::Destroyed
-            ) {
-                finish(&closed, None);
-            }
-        });
         let _close = CloseOnDrop(Some(window));
-        let mut receiver = receiver;
         loop {
             tokio::select! {
                 answer = &mut receiver => {
-                    return match answer {
-                        Ok(Some(redirect)) => Ok(redirect),
-                        _ => Err(AuthError::Cancelled),
-                    };
+                    return answer.map_err(|_| AuthError::Cancelled);
                 }
-                // A window closed before its event handler was in place sends nothing.
+                // Closed by the person (its close button, or the app going away): a
+                // window event could be missed before a handler is attached, so look.
                 () = tokio::time::sleep(Duration::from_millis(300)) => {
                     if self.app.get_webview_window(&label).is_none() {
                         return Err(AuthError::Cancelled);

@@ -5,7 +5,7 @@ use std::time::Duration;
 use orgkey_core::explain::{Explanation, Kind};
 use orgkey_core::flows::loopback::open_secret_url;
 use orgkey_core::interop::SfdxAuthUrl;
-use orgkey_core::open::open_org as open_url_of;
+use orgkey_core::open;
 use tauri::State;
 
 use crate::error::IpcError;
@@ -16,7 +16,7 @@ use crate::state::AppState;
 #[tauri::command]
 pub async fn open_org(state: State<'_, AppState>, alias: String) -> Result<(), IpcError> {
     let org = state.catalog.get(&alias)?;
-    let opened = open_url_of(&state.sessions()?, &org, "/").await?;
+    let opened = open::open_org(&state.sessions()?, &org, "/").await?;
     Ok(open_secret_url(&opened.url, Duration::from_secs(60)).await?)
 }
 
